@@ -1,0 +1,85 @@
+"""Finding and loading the exercises folder; one broken definition never hides the others."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from grader.definition import Exercise, load
+from grader.errors import DefinitionError, GradeError, MissingFile, Problem, UnknownExercise
+
+ENV = "GRADE_EXERCISES"
+
+
+def find_root(option: str | None) -> Path:
+    """The exercises folder: the option, $GRADE_EXERCISES, or `exercises/` here or in a parent."""
+    named = option or os.environ.get(ENV)
+    if named:
+        path = Path(named)
+        if not path.is_dir():
+            raise MissingFile(f"the exercises folder {path} does not exist")
+        return path.resolve()
+    here = Path.cwd().resolve()
+    for folder in (here, *here.parents):
+        if (folder / "exercises").is_dir():
+            return folder / "exercises"
+    raise GradeError("no exercises folder here or in any parent folder; run grade inside a course, "
+                     f"or pass --exercises DIR (or set {ENV})")
+
+
+def definition_files(root: Path) -> list[Path]:
+    return sorted(p for p in root.rglob("*.yaml") if not any(part.startswith(".") for part in p.parts))
+
+
+@dataclass
+class Catalog:
+    """Every loadable exercise under a folder, and the problems of those that are not."""
+
+    root: Path
+    exercises: dict[str, Exercise] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    def ordered(self) -> list[Exercise]:
+        """Exercises by topic (in order of first appearance by `order`), then by order and id."""
+        topic_rank: dict[str, tuple[int, str]] = {}
+        for ex in self.exercises.values():
+            rank = (ex.order, ex.id)
+            topic_rank[ex.topic] = min(topic_rank.get(ex.topic, rank), rank)
+        return sorted(self.exercises.values(), key=lambda e: (topic_rank[e.topic], e.order, e.id))
+
+    def get(self, exercise_id: str) -> Exercise:
+        if exercise_id not in self.exercises:
+            broken = [p for p in self.problems if Path(p.file).stem == exercise_id]
+            if broken:
+                raise DefinitionError(broken)
+            raise UnknownExercise(f"unknown exercise {exercise_id!r}; `grade list` shows the exercises")
+        return self.exercises[exercise_id]
+
+
+def load_catalog(root: Path) -> Catalog:
+    """Load every definition under root, collecting problems instead of stopping at the first."""
+    catalog = Catalog(root)
+    for path in definition_files(root):
+        try:
+            ex = load(path)
+        except DefinitionError as exc:
+            catalog.problems.extend(exc.problems)
+            continue
+        if ex.id in catalog.exercises:
+            other = catalog.exercises[ex.id].path
+            catalog.problems.append(ex.problem(f"the id {ex.id!r} is already used by {other}", "id"))
+            continue
+        if path.stem != ex.id:
+            catalog.problems.append(ex.problem(f"the file should be named {ex.id}.yaml after its id", "id"))
+        catalog.exercises[ex.id] = ex
+    return catalog
+
+
+def load_one(root: Path, exercise_id: str) -> Exercise:
+    """Load one exercise quickly (by its file name), falling back to the whole catalog."""
+    for path in root.glob(f"*/{exercise_id}.yaml"):
+        ex = load(path)
+        if ex.id == exercise_id:
+            return ex
+    return load_catalog(root).get(exercise_id)

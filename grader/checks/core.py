@@ -1,0 +1,246 @@
+"""The comparison engine: structure, shape, NaN/inf positions, then values (NUMERICS.md §4).
+
+A check is `check(ctx, **params) -> Mismatch | None`. It never raises for a wrong answer:
+the mismatch it returns describes where and by how much, for every report format.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Any, Callable, Mapping, Sequence
+
+import numpy as np
+
+from grader.results import Mismatch
+
+EPS = float(np.finfo(np.float64).eps)
+Check = Callable[..., "Mismatch | None"]
+REGISTRY: dict[str, Check] = {}
+
+
+def check(name: str) -> Callable[[Check], Check]:
+    """Register a check under a name usable in YAML (`check: {name: ...}`)."""
+
+    def register(func: Check) -> Check:
+        if name in REGISTRY:
+            raise ValueError(f"check {name!r} registered twice")
+        REGISTRY[name] = func
+        return func
+
+    return register
+
+
+@dataclass(frozen=True)
+class CheckContext:
+    """What a check sees: the case's inputs, the reference's answer and the learner's."""
+
+    inputs: Mapping[str, Any]
+    expected: Any
+    actual: Any
+    extras: Mapping[str, Any] = field(default_factory=dict)
+
+    def with_actual(self, actual: Any) -> "CheckContext":
+        return replace(self, actual=actual)
+
+
+class Shape(Exception):
+    """Raised inside normalisation; carries the mismatch to return."""
+
+    def __init__(self, mismatch: Mismatch) -> None:
+        super().__init__(mismatch.summary)
+        self.mismatch = mismatch
+
+
+def describe_type(value: Any) -> str:
+    """A learner-facing description of a returned value's kind."""
+    if isinstance(value, np.ndarray):
+        return f"an array of shape {value.shape}"
+    if isinstance(value, (tuple, list)):
+        return f"a {type(value).__name__} of {len(value)} values"
+    if value is None:
+        return "None (did the function forget to return?)"
+    return f"a {type(value).__name__}"
+
+
+def as_numeric(value: Any, where: str, expected: np.ndarray, allow_complex: bool = False) -> np.ndarray:
+    """Convert one returned value to a float64 (or complex128) array of exactly the expected shape."""
+    if value is None or isinstance(value, str):
+        raise Shape(Mismatch(f"{where} should be numbers, but the function returned {describe_type(value)}",
+                             where=where))
+    try:
+        arr = np.asarray(value)
+    except (ValueError, TypeError):
+        raise Shape(Mismatch(f"{where} is not a rectangular array of numbers (ragged nested lists?)",
+                             where=where)) from None
+    if arr.dtype.kind not in "biufc":
+        raise Shape(Mismatch(f"{where} does not convert to an array of numbers (got dtype {arr.dtype})",
+                             where=where))
+    if arr.shape != expected.shape:
+        what = "a scalar" if expected.shape == () else f"shape {expected.shape}"
+        got = "a scalar" if arr.shape == () else f"shape {arr.shape}"
+        raise Shape(Mismatch(f"{where} has the wrong shape: expected {what}, got {got}", where=where))
+    if arr.dtype.kind == "c" and not (allow_complex or expected.dtype.kind == "c"):
+        if np.any(arr.imag != 0):
+            raise Shape(Mismatch(f"{where} has complex values where real ones are expected", where=where))
+        arr = arr.real
+    target = np.complex128 if arr.dtype.kind == "c" or expected.dtype.kind == "c" else np.float64
+    return arr.astype(target)
+
+
+def items(ctx: CheckContext, allow_complex: bool = False) -> tuple[list[np.ndarray], list[np.ndarray]]:
+    """Split expected and actual answers into matched lists of arrays (a 1-tuple for a single value)."""
+    expected = ctx.expected
+    if isinstance(expected, tuple):
+        actual = ctx.actual
+        if not isinstance(actual, (tuple, list)):
+            raise Shape(Mismatch(f"expected a tuple of {len(expected)} values, but the function returned "
+                                 f"{describe_type(actual)}"))
+        if len(actual) != len(expected):
+            raise Shape(Mismatch(f"expected a tuple of {len(expected)} values, got {len(actual)}"))
+        exp = [np.asarray(e) for e in expected]
+        act = [as_numeric(a, f"item {i} of the result", e, allow_complex) for i, (a, e) in
+               enumerate(zip(actual, exp))]
+        return exp, act
+    exp_arr = np.asarray(expected)
+    return [exp_arr], [as_numeric(ctx.actual, "the result", exp_arr, allow_complex)]
+
+
+def item_name(index: int, count: int) -> str:
+    return "the result" if count == 1 else f"item {index} of the result"
+
+
+def close(actual: np.ndarray, expected: np.ndarray, rtol: float, atol: float, where: str = "the result",
+          invariance: str | None = None) -> Mismatch | None:
+    """Symmetric closeness: |a-b| <= atol + rtol*max(|a|,|b|); NaN and inf must match exactly."""
+    a = np.asarray(actual)
+    b = np.asarray(expected)
+    a_nan, b_nan = np.isnan(a), np.isnan(b)
+    if np.any(a_nan & ~b_nan):
+        return _positional(a_nan & ~b_nan, a, b, where, "is NaN", invariance)
+    a_inf, b_inf = np.isinf(a), np.isinf(b)
+    bad_inf = (a_inf | b_inf) & ~((a_inf & b_inf) & (a == b))
+    if np.any(bad_inf & ~b_nan):
+        return _positional(bad_inf & ~b_nan, a, b, where, "is infinite" if np.any(a_inf) else "is finite",
+                           invariance)
+    finite = ~(a_nan | b_nan | a_inf | b_inf)
+    diff = np.where(finite, np.abs(a - b), 0.0)
+    bound = atol + rtol * np.maximum(np.abs(a), np.abs(b))
+    bad = finite & (diff > np.where(finite, bound, np.inf))
+    if not np.any(bad):
+        return None
+    flat = int(np.argmax(np.where(bad, diff, -1.0)))
+    idx = np.unravel_index(flat, a.shape) if a.shape else ()
+    big = float(diff.reshape(-1)[flat]) if a.shape else float(diff)
+    scale = float(max(abs(complex(b[idx])), abs(complex(a[idx])), np.finfo(float).tiny))
+    count = int(np.sum(bad))
+    total = a.size
+    at = f" at index {list(int(i) for i in idx)}" if a.shape else ""
+    summary = (f"{where}: {count} of {total} values differ" if total > 1 else f"{where} differs")
+    summary += (f"; the largest difference is {big:.3g}{at} (expected {_num(b[idx])}, got {_num(a[idx])}, "
+                f"relative error {big / scale:.2g}, allowed {float(np.reshape(bound, -1)[flat] if a.shape else bound):.2g})")
+    return Mismatch(summary, where=f"{where}{at}", max_abs=big, max_rel=big / scale, invariance=invariance)
+
+
+def _positional(mask: np.ndarray, a: np.ndarray, b: np.ndarray, where: str, what: str,
+                invariance: str | None) -> Mismatch:
+    idx = tuple(int(i) for i in np.argwhere(mask)[0]) if a.shape else ()
+    at = f" at index {list(idx)}" if a.shape else ""
+    count = int(np.sum(mask))
+    summary = f"{where}{at} {what} (expected {_num(b[idx])}, got {_num(a[idx])})"
+    if count > 1:
+        summary += f"; {count} values in all"
+    return Mismatch(summary, where=f"{where}{at}", invariance=invariance)
+
+
+def _num(x: Any) -> str:
+    value = complex(x) if np.iscomplexobj(x) else float(x)
+    if isinstance(value, complex):
+        return f"{value.real:.6g}{value.imag:+.6g}j"
+    return f"{value:.10g}"
+
+
+def magnitude(values: Sequence[Any]) -> float:
+    """The largest finite absolute value among arrays and numbers (1 if there are none)."""
+    best = 0.0
+    for v in values:
+        try:
+            arr = np.asarray(v, dtype=complex if np.iscomplexobj(v) else float)
+        except (TypeError, ValueError):
+            continue
+        finite = np.abs(arr[np.isfinite(arr)])
+        if finite.size:
+            best = max(best, float(np.max(finite)))
+    return best if best > 0 else 1.0
+
+
+# ----------------------------------------------------------------- named scales for atol
+
+SCALES: dict[str, Callable[[CheckContext], float]] = {}
+
+
+def scale(name: str) -> Callable[[Callable[[CheckContext], float]], Callable[[CheckContext], float]]:
+    """Register a problem scale: atol = atol_factor * eps * scale(ctx)."""
+
+    def register(func: Callable[[CheckContext], float]) -> Callable[[CheckContext], float]:
+        SCALES[name] = func
+        return func
+
+    return register
+
+
+@scale("values")
+def _values_scale(ctx: CheckContext) -> float:
+    """The largest magnitude among the inputs and the expected answer."""
+    return max(magnitude(list(ctx.inputs.values())), magnitude(_flatten(ctx.expected)))
+
+
+@scale("expected")
+def _expected_scale(ctx: CheckContext) -> float:
+    return magnitude(_flatten(ctx.expected))
+
+
+@scale("one")
+def _one_scale(ctx: CheckContext) -> float:
+    return 1.0
+
+
+@scale("hadamard")
+def _hadamard_scale(ctx: CheckContext) -> float:
+    """Hadamard's bound on |det A|: the product of the column norms (NUMERICS.md, det)."""
+    a = np.asarray(next(iter(ctx.inputs.values())), dtype=float)
+    return float(max(np.prod(np.linalg.norm(a, axis=0)), np.finfo(float).tiny))
+
+
+def _flatten(value: Any) -> list[Any]:
+    return list(value) if isinstance(value, tuple) else [value]
+
+
+def tolerance(ctx: CheckContext, atol: float, atol_scale: str) -> float:
+    """Absolute floor: atol (in units of eps) times the named problem scale."""
+    try:
+        return atol * EPS * SCALES[atol_scale](ctx)
+    except KeyError:
+        raise ValueError(f"unknown atol_scale {atol_scale!r} (known: {', '.join(sorted(SCALES))})") from None
+
+
+@check("allclose")
+def allclose(ctx: CheckContext, *, rtol: float = 1e-9, atol: float = 64.0, atol_scale: str = "values",
+             allow_complex: bool = False) -> Mismatch | None:
+    """Every value within rtol (relative, symmetric) or atol*eps*scale (absolute) of the reference."""
+    try:
+        expected, actual = items(ctx, allow_complex)
+    except Shape as exc:
+        return exc.mismatch
+    floor = tolerance(ctx, atol, atol_scale)
+    for i, (a, e) in enumerate(zip(actual, expected)):
+        found = close(a, e.astype(a.dtype) if e.dtype.kind in "biufc" else e, rtol, floor,
+                      item_name(i, len(expected)))
+        if found is not None:
+            return found
+    return None
+
+
+@check("exact")
+def exact(ctx: CheckContext) -> Mismatch | None:
+    """Values equal exactly (for integer or boolean answers)."""
+    return allclose(ctx, rtol=0.0, atol=0.0)

@@ -1,0 +1,149 @@
+"""What each command does, in terms of the pipeline; returns the exit status."""
+
+from __future__ import annotations
+
+import os
+import secrets
+import sys
+from pathlib import Path
+import click
+
+from grader import catalog, state
+from grader.definition import Exercise
+from grader.errors import DefinitionError, GradeError, MissingFile
+from grader.report import ReportOptions, formatter
+from grader.results import ExerciseResult, RunReport, Status
+
+
+def pick_seed(seed: int | None) -> int:
+    """The seed to use: the one given (option or GRADE_SEED), else a fresh one named in the report."""
+    return seed if seed is not None else secrets.randbelow(2**31)
+
+
+def learner_file(ex: Exercise, root: Path, file: str | None, submission: str | None) -> Path:
+    """Where the learner's answer for an exercise is."""
+    if file is not None:
+        return Path(file)
+    if submission is not None:
+        return Path(submission) / ex.stub.relative_to(root) if _inside(ex.stub, root) else Path(submission) / ex.stub.name
+    return ex.stub
+
+
+def _inside(path: Path, root: Path) -> bool:
+    try:
+        path.relative_to(root)
+        return True
+    except ValueError:
+        return False
+
+
+def emit(report: RunReport, fmt: str, output: str | None, single: bool, verbose: bool = False) -> None:
+    """Render the report and write it to the output file or standard output."""
+    to_terminal = output is None and sys.stdout.isatty()
+    color = to_terminal and "NO_COLOR" not in os.environ and fmt == "text"
+    text = formatter(fmt)(report, ReportOptions(color=color, single=single, verbose=verbose))
+    if output is not None:
+        try:
+            Path(output).write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise GradeError(f"cannot write the report to {output}: {exc}") from None
+    else:
+        click.echo(text, nl=False)
+    if os.environ.get("GITHUB_ACTIONS") == "true":
+        from grader.report.github import annotate
+
+        annotate(report)
+
+
+def exit_status(report: RunReport) -> int:
+    return 0 if report.passed else 1
+
+
+def grade_one(exercise: str, file: str | None, only_case: str | None, *, submission: str | None,
+              exercises_dir: str | None, seed: int | None, cases: int | None, fmt: str, output: str | None,
+              verbose: bool) -> int:
+    root = catalog.find_root(exercises_dir)
+    ex = catalog.load_one(root, exercise)
+    path = learner_file(ex, root, file, submission)
+    if not path.is_file():
+        raise MissingFile(f"no such file: {path}")
+    from grader.grading import Grader
+    from grader.sandbox.client import Sandbox
+
+    used_seed = pick_seed(seed)
+    with Sandbox() as sandbox:
+        result = Grader(sandbox).grade(ex, path, used_seed, cases, only_case)
+    if file is None and submission is None:
+        state.record_results(root, [result])
+    report = RunReport((result,), used_seed)
+    emit(report, fmt, output, single=True, verbose=verbose)
+    return exit_status(report)
+
+
+def not_attempted(ex: Exercise, path: Path, seed: int) -> ExerciseResult:
+    return ExerciseResult(ex.id, ex.topic, ex.title, Status.NOT_IMPLEMENTED, seed, 0.0, ex.points, (),
+                          f"not attempted: there is no file {path}", str(path))
+
+
+def grade_all(*, submission: str | None, exercises_dir: str | None, seed: int | None, cases: int | None,
+              fmt: str, output: str | None, verbose: bool) -> int:
+    root = catalog.find_root(exercises_dir)
+    cat = catalog.load_catalog(root)
+    if submission is not None and not Path(submission).is_dir():
+        raise MissingFile(f"the submission folder {submission} does not exist")
+    from grader.grading import Grader
+    from grader.sandbox.client import Sandbox
+
+    used_seed = pick_seed(seed)
+    results: list[ExerciseResult] = []
+    problems = list(cat.problems)
+    with Sandbox() as sandbox:
+        grader = Grader(sandbox)
+        for ex in cat.ordered():
+            path = learner_file(ex, root, None, submission)
+            if not path.is_file():
+                results.append(not_attempted(ex, path, used_seed))
+                continue
+            try:
+                results.append(grader.grade(ex, path, used_seed, cases))
+            except DefinitionError as exc:
+                problems.extend(exc.problems)
+    if submission is None:
+        state.record_results(root, results)
+    report = RunReport(tuple(results), used_seed)
+    emit(report, fmt, output, single=False, verbose=verbose)
+    for problem in problems:
+        click.echo(f"grade: invalid exercise definition: {problem}", err=True)
+    if problems:
+        return 2
+    return exit_status(report)
+
+
+def list_exercises(exercises_dir: str | None) -> int:
+    root = catalog.find_root(exercises_dir)
+    cat = catalog.load_catalog(root)
+    last = state.last_results(root)
+    topic = None
+    for ex in cat.ordered():
+        if ex.topic != topic:
+            topic = ex.topic
+            click.echo(f"{topic}")
+        seen = last.get(ex.id, {})
+        status = seen.get("status", "-") if isinstance(seen, dict) else "-"
+        click.echo(f"  {ex.id:<24} {status:<16} {ex.title}")
+    for problem in cat.problems:
+        click.echo(f"grade: invalid exercise definition: {problem}", err=True)
+    return 2 if cat.problems and not cat.exercises else 0
+
+
+def show_hint(exercise: str, exercises_dir: str | None) -> int:
+    root = catalog.find_root(exercises_dir)
+    ex = catalog.load_one(root, exercise)
+    unlocked = state.unlock_hint(root, ex.id, len(ex.hints))
+    for i, hint in enumerate(ex.hints[:unlocked], start=1):
+        click.echo(f"Hint {i}/{len(ex.hints)}: {hint.strip()}")
+    if unlocked < len(ex.hints):
+        click.echo(f"(run `grade hint {ex.id}` again for the next hint)")
+    else:
+        click.echo("(that was the last hint)")
+    return 0

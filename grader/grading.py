@@ -1,0 +1,300 @@
+"""The pipeline: definition -> inputs -> isolated run -> comparison -> result.
+
+This is the only module that knows every step; each step lives in its own module.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable, Mapping
+
+import numpy as np
+
+from grader import checks, mistakes
+from grader.checks.core import CheckContext
+from grader.definition import Exercise
+from grader.dotted import resolve
+from grader.errors import DefinitionError, MissingFile
+from grader.inputs import Case, build_cases, fresh
+from grader.render import render_value
+from grader.results import CaseResult, ExerciseResult, Mismatch, Status
+from grader.sandbox import callables
+from grader.sandbox.client import CaseOutcome, RunOutcome, RunRequest, Sandbox
+from grader.sandbox.scan import Finding, scan_source
+
+SIGNALS = {4: "an illegal instruction", 6: "an abort", 7: "a bus error", 8: "a floating-point exception",
+           9: "being killed", 11: "a segmentation fault", 24: "the CPU time limit", 25: "the file size limit"}
+TOLERANCE_KEYS = ("rtol", "atol", "atol_scale")
+
+
+@dataclass(frozen=True)
+class Expected:
+    """The reference's answer for one case, or the exception type the case requires."""
+
+    value: Any = None
+    raises: str | None = None
+
+
+def blocked_dirs() -> tuple[str, ...]:
+    """Folders learner code may not read: the grader's and the references' packages."""
+    found = []
+    for name in ("grader", "reference"):
+        module = sys.modules.get(name)
+        for path in getattr(module, "__path__", []) or []:
+            found.append(str(Path(path).resolve()))
+    return tuple(found)
+
+
+class Grader:
+    """Grades exercises against a learner's files, reusing one isolated worker."""
+
+    def __init__(self, sandbox: Sandbox) -> None:
+        self.sandbox = sandbox
+        self._expected_cache: dict[tuple[str, int, int], tuple[list[Case], list[Expected]]] = {}
+
+    def grade(self, ex: Exercise, file: Path, seed: int, count: int | None = None,
+              only_case: str | None = None) -> ExerciseResult:
+        """Grade one learner file for one exercise."""
+        if not file.is_file():
+            raise MissingFile(f"no such file: {file}")
+        source = file.read_text(encoding="utf-8", errors="replace")
+        findings = scan_source(source, str(file), list(ex.banned))
+        if findings:
+            return banned_result(ex, file, seed, findings)
+        cases, expected = self.prepare(ex, seed, count, only_case)
+        request = RunRequest(file.resolve(), ex.function, tuple((c.name, c.args) for c in cases), ex.banned,
+                             _limits(ex), blocked_dirs())
+        outcome = self.sandbox.run(request)
+        return judge(ex, file, seed, cases, expected, outcome)
+
+    def prepare(self, ex: Exercise, seed: int, count: int | None,
+                only_case: str | None = None) -> tuple[list[Case], list[Expected]]:
+        """Cases and their expected answers, cached per (exercise, seed, count) for batches."""
+        key = (str(ex.path), seed, ex.cases if count is None else count)
+        if key not in self._expected_cache:
+            cases = build_cases(ex, seed, count)
+            reference = load_reference(ex)
+            self._expected_cache[key] = (cases, [expected_for(ex, reference, c) for c in cases])
+        cases, expected = self._expected_cache[key]
+        if only_case is not None:
+            picked = [i for i, c in enumerate(cases) if c.name == only_case]
+            if not picked:
+                raise DefinitionError([ex.problem(f"no case is named {only_case!r} (cases: "
+                                                  f"{', '.join(c.name for c in cases)})")])
+            cases, expected = [cases[i] for i in picked], [expected[i] for i in picked]
+        return cases, expected
+
+
+def _limits(ex: Exercise) -> dict[str, Any]:
+    lim = ex.limits
+    return {"case_seconds": lim.case_seconds, "exercise_seconds": lim.exercise_seconds,
+            "memory_mb": lim.memory_mb, "output_kb": lim.output_kb}
+
+
+def load_reference(ex: Exercise) -> Callable[..., Any]:
+    """Import the reference function named by the definition."""
+    root = str(ex.path.parent.parent.parent)
+    if root not in sys.path:
+        sys.path.append(root)
+    try:
+        func = resolve(ex.reference)
+    except (ImportError, AttributeError) as exc:
+        raise DefinitionError([ex.problem(f"cannot import the reference {ex.reference!r}: {exc}",
+                                          "reference")]) from None
+    if not callable(func):
+        raise DefinitionError([ex.problem(f"the reference {ex.reference!r} is not a function", "reference")])
+    return func
+
+
+def call_with(func: Callable[..., Any], args: Mapping[str, Any]) -> Any:
+    """Call a function on fresh copies of a case's arguments (callables rebuilt from their specs)."""
+    built = {k: callables.build(v) if isinstance(v, callables.CallableSpec) else v for k, v in fresh(args).items()}
+    return func(*built.values())
+
+
+def expected_for(ex: Exercise, reference: Callable[..., Any], case: Case) -> Expected:
+    """The reference's answer for a case (a definition error if the reference misbehaves)."""
+    if case.raises:
+        return Expected(raises=case.raises)
+    try:
+        with np.errstate(all="ignore"):
+            return Expected(value=call_with(reference, case.args))
+    except Exception as exc:  # noqa: BLE001 - the definition's fault, located for the instructor
+        raise DefinitionError([ex.problem(f"the reference raised {type(exc).__name__}: {exc} on case "
+                                          f"{case.name}", "reference")]) from None
+
+
+def banned_result(ex: Exercise, file: Path, seed: int, findings: list[Finding]) -> ExerciseResult:
+    """The verdict for code that uses a banned call (found by reading it, or at run time)."""
+    first = findings[0]
+    name = "the @ operator" if first.name == "@" else first.name
+    where = f"line {first.line}" + (f" of {first.file}" if first.file != str(file) else "")
+    message = f"{name} is banned in this exercise ({where}): the point is to compute it yourself"
+    others = sorted({f.name for f in findings[1:]} - {first.name})
+    if others:
+        message += "; also banned here: " + ", ".join(others)
+    return ExerciseResult(ex.id, ex.topic, ex.title, Status.BANNED, seed, 0.0, ex.points, (), message,
+                          str(file), first.line if first.file == str(file) else None)
+
+
+def judge(ex: Exercise, file: Path, seed: int, cases: list[Case], expected: list[Expected],
+          outcome: RunOutcome) -> ExerciseResult:
+    """Compare every case's outcome with its expected answer and decide the exercise's verdict."""
+    if outcome.banned:
+        findings = [Finding(b.name, b.line or 0, b.file or str(file)) for b in outcome.banned]
+        return banned_result(ex, file, seed, findings)
+    if outcome.import_error is not None or outcome.import_failure is not None:
+        return import_failed(ex, file, seed, outcome)
+    check = _bound_check(ex)
+    tolerance = {k: v for k, v in ex.check.params.items() if k in TOLERANCE_KEYS}
+    results = tuple(judge_case(ex, case, exp, out, check, tolerance)
+                    for case, exp, out in zip(cases, expected, outcome.cases))
+    raised = [o.raised for o in outcome.cases if o.raised is not None]
+    if raised and all(r.type == "NotImplementedError" for r in raised) and len(raised) == len(cases):
+        status = Status.NOT_IMPLEMENTED
+    elif all(r.passed for r in results):
+        status = Status.PASSED
+    elif any(r.status is Status.TIMEOUT for r in results):
+        status = Status.TIMEOUT
+    elif any(r.status is Status.ERROR for r in results):
+        status = Status.ERROR
+    else:
+        status = Status.FAILED
+    passed = sum(r.passed for r in results)
+    fraction = passed / len(results) if results else 0.0
+    if ex.all_or_nothing:
+        fraction = float(status is Status.PASSED)
+    first = next((r for r in results if not r.passed), None)
+    message = summary_message(status, passed, len(results), first)
+    return ExerciseResult(ex.id, ex.topic, ex.title, status, seed, round(ex.points * fraction, 6), ex.points,
+                          results, message, str(file), first.line if first else None, outcome.output)
+
+
+def summary_message(status: Status, passed: int, total: int, first: CaseResult | None) -> str:
+    if status is Status.PASSED:
+        return f"all {total} cases passed"
+    if status is Status.NOT_IMPLEMENTED:
+        return "not implemented yet: the function still raises NotImplementedError"
+    return f"{passed} of {total} cases passed" + (f"; first failure: {first.name}" if first else "")
+
+
+def _bound_check(ex: Exercise) -> Callable[[CheckContext], Mismatch | None]:
+    func = checks.lookup(ex.check.name)
+    params = dict(ex.check.params)
+
+    def bound(ctx: CheckContext) -> Mismatch | None:
+        with np.errstate(all="ignore"):
+            return func(ctx, **params)
+
+    return bound
+
+
+def import_failed(ex: Exercise, file: Path, seed: int, outcome: RunOutcome) -> ExerciseResult:
+    """The verdict when the learner's file could not even be imported."""
+    err = outcome.import_error
+    if err is not None:
+        if err.syntax:
+            message = f"your file has a syntax error at line {err.line}: {err.message}"
+        elif err.type == "MissingFunction":
+            message = err.message
+        elif err.type == "MemoryError":
+            message = f"your file ran out of memory while importing (the limit is {ex.limits.memory_mb} MiB)"
+        else:
+            message = f"importing your file raised {err.type}: {err.message}"
+        status = Status.NOT_IMPLEMENTED if err.type == "NotImplementedError" else Status.ERROR
+        case = CaseResult("import", status, message, traceback=err.traceback, line=err.line, output=outcome.output)
+        return ExerciseResult(ex.id, ex.topic, ex.title, status, seed, 0.0, ex.points, (case,), message,
+                              str(file), err.line, outcome.output)
+    failure = dict(outcome.import_failure or {})
+    if failure.get("kind") == "timeout":
+        message = f"importing your file did not finish within the time limit ({_limit_text(ex, failure)})"
+        status = Status.TIMEOUT
+    else:
+        message = f"your file could not be imported: {_ended(failure)}"
+        status = Status.ERROR
+    case = CaseResult("import", status, message, output=outcome.output)
+    return ExerciseResult(ex.id, ex.topic, ex.title, status, seed, 0.0, ex.points, (case,), message, str(file),
+                          None, outcome.output)
+
+
+def _limit_text(ex: Exercise, detail: Mapping[str, Any]) -> str:
+    if detail.get("limit") == "exercise":
+        return f"{ex.limits.exercise_seconds:g} s for the whole exercise"
+    if detail.get("phase") == "import":
+        return f"{max(ex.limits.case_seconds, 10.0):g} s to import"
+    return f"{ex.limits.case_seconds:g} s per case"
+
+
+def _ended(detail: Mapping[str, Any]) -> str:
+    sig = detail.get("signal")
+    if isinstance(sig, int):
+        return f"the process was ended by {SIGNALS.get(sig, f'signal {sig}')}"
+    if detail.get("kind") == "protocol" or detail.get("message"):
+        return f"it interfered with the grader's private channel ({detail.get('message', '')})"
+    code = detail.get("exit")
+    return f"the process exited (status {code}) without returning; sys.exit() or os._exit() ends grading"
+
+
+def judge_case(ex: Exercise, case: Case, exp: Expected, out: CaseOutcome,
+               check: Callable[[CheckContext], Mismatch | None], tolerance: Mapping[str, Any]) -> CaseResult:
+    """One case's verdict, with the facts a learner needs to act on it."""
+    base: dict[str, Any] = {"name": case.name, "hidden": case.hidden, "output": out.output,
+                            "seconds": out.seconds}
+    if not case.hidden:
+        base["inputs"] = {k: render_value(v) for k, v in case.args.items()}
+        base["expected"] = f"raises {exp.raises}" if exp.raises else render_value(exp.value)
+    if out.kind == "timeout":
+        return CaseResult(status=Status.TIMEOUT, message=f"took longer than the limit ({_limit_text(ex, out.detail)})",
+                          **base)
+    if out.kind == "not_run":
+        return CaseResult(status=Status.TIMEOUT, message="not run: the exercise's time limit "
+                          f"({ex.limits.exercise_seconds:g} s) was used up by earlier cases", **base)
+    if out.kind in ("crashed", "protocol"):
+        return CaseResult(status=Status.ERROR, message=f"your code did not return: {_ended({**out.detail, 'kind': out.kind})}",
+                          **base)
+    if out.raised is not None:
+        return raised_case(ex, case, exp, out, base)
+    if out.unrepresentable is not None:
+        return CaseResult(status=Status.FAILED, message=f"the function returned {out.unrepresentable}; return "
+                          "numbers, numpy arrays, or tuples/lists of them", **base)
+    base["actual"] = render_value(out.value)
+    if exp.raises:
+        return CaseResult(status=Status.FAILED, message=f"expected the function to raise {exp.raises}, but it "
+                          "returned a value", **base)
+    if out.mutated:
+        names = ", ".join(f"`{m}`" for m in out.mutated)
+        return CaseResult(status=Status.FAILED, message=f"your function changed its input {names} in place; "
+                          "work on a copy instead", mistake=f"the input {names} was modified in place",
+                          mistake_id="mutated_input", **base)
+    ctx = CheckContext(case.args, exp.value, out.value)
+    mismatch = check(ctx)
+    if mismatch is None:
+        return CaseResult(status=Status.PASSED, **base)
+    rule = mistakes.recognise(ex.mistakes, ctx, check, tolerance)
+    return CaseResult(status=Status.FAILED, message=mismatch.summary, mismatch=mismatch,
+                      mistake=rule.message if rule else None, mistake_id=rule.id if rule else None, **base)
+
+
+def raised_case(ex: Exercise, case: Case, exp: Expected, out: CaseOutcome, base: dict[str, Any]) -> CaseResult:
+    err = out.raised
+    assert err is not None
+    if exp.raises:
+        if err.type == exp.raises:
+            return CaseResult(status=Status.PASSED, **base)
+        return CaseResult(status=Status.FAILED, message=f"expected {exp.raises} to be raised, got {err.type}: "
+                          f"{err.message}", traceback=err.traceback, line=err.line, **base)
+    if err.type == "NotImplementedError":
+        message = "not implemented yet (the function raises NotImplementedError)"
+    elif err.type == "MemoryError":
+        message = f"ran out of memory (the limit is {ex.limits.memory_mb} MiB above the start-up size)"
+    elif err.type == "SystemExit":
+        message = "your code called sys.exit() (or raised SystemExit) instead of returning"
+    elif err.type == "KeyboardInterrupt":
+        message = "your code raised KeyboardInterrupt instead of returning"
+    else:
+        message = f"raised {err.type}: {err.message}"
+    if err.line:
+        message += f" (line {err.line})"
+    return CaseResult(status=Status.ERROR, message=message, traceback=err.traceback, line=err.line, **base)

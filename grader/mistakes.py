@@ -1,0 +1,159 @@
+"""Recognise known mistakes on a failing case, and make instances of them for validation.
+
+A rule is one of:
+- `fix`: transforms that turn the mistake into a correct answer. The mistake is recognised
+  when the learner's answer, so transformed, passes the exercise's own check.
+- `matches`: a function of the inputs computing the mistaken answer; recognised when the
+  learner's answer is close to it.
+- `when`: a predicate (`nonfinite`, or a function of the check context).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable, Mapping
+
+import numpy as np
+
+from grader.checks.core import CheckContext, Shape, allclose, items
+from grader.definition import FixOp, MistakeRule
+from grader.dotted import resolve
+from grader.inputs import fresh
+from grader.results import Mismatch
+
+CheckFn = Callable[[CheckContext], "Mismatch | None"]
+
+
+def _transpose(x: np.ndarray, op: FixOp) -> np.ndarray:
+    return np.swapaxes(x, -1, -2) if x.ndim >= 2 else x
+
+
+def _negate(x: np.ndarray, op: FixOp) -> np.ndarray:
+    return -x
+
+
+def _scale(x: np.ndarray, op: FixOp) -> np.ndarray:
+    return x * (op.factor if op.factor is not None else 1.0)
+
+
+def _reverse(x: np.ndarray, op: FixOp) -> np.ndarray:
+    return x[::-1] if x.ndim else x
+
+
+def _reverse_columns(x: np.ndarray, op: FixOp) -> np.ndarray:
+    return x[..., ::-1] if x.ndim else x
+
+
+def _normalize_columns(x: np.ndarray, op: FixOp) -> np.ndarray:
+    norms = np.linalg.norm(x, axis=0, keepdims=True) if x.ndim >= 2 else np.linalg.norm(x)
+    return x / np.where(norms == 0, 1.0, norms)
+
+
+def _sqrt(x: np.ndarray, op: FixOp) -> np.ndarray:
+    return np.sqrt(x)
+
+
+def _square(x: np.ndarray, op: FixOp) -> np.ndarray:
+    return np.square(x)
+
+
+ARRAY_OPS: dict[str, Callable[[np.ndarray, FixOp], np.ndarray]] = {
+    "transpose": _transpose, "negate": _negate, "scale": _scale, "reverse": _reverse,
+    "reverse_columns": _reverse_columns, "normalize_columns": _normalize_columns, "sqrt": _sqrt, "square": _square,
+}
+# the op that undoes each one, to make an instance of a mistake from a correct answer
+INVERSE = {"transpose": "transpose", "negate": "negate", "scale": "scale", "reverse": "reverse",
+           "reverse_columns": "reverse_columns", "sqrt": "square", "square": "sqrt",
+           "swap_items": "swap_items", "normalize_columns": "scale"}
+# an op without an exact inverse is undone by this stand-in (any unnormalized answer will do)
+INVERSE_FACTOR = {"normalize_columns": 2.0}
+
+
+def apply(answer: Any, ops: tuple[FixOp, ...]) -> Any:
+    """Apply transforms to an answer (a value, or a tuple/list of values)."""
+    for op in ops:
+        answer = _apply_one(answer, op)
+    return answer
+
+
+def _apply_one(answer: Any, op: FixOp) -> Any:
+    if op.op == "swap_items":
+        seq = list(answer)
+        i, j = op.items[:2]
+        seq[i], seq[j] = seq[j], seq[i]
+        return tuple(seq)
+    if op.op == "select":
+        seq = list(answer)
+        return tuple(seq[i] for i in op.items) if len(op.items) > 1 else seq[op.items[0]]
+    func = ARRAY_OPS[op.op]
+    if op.item is None:
+        return func(np.asarray(answer), op)
+    seq = list(answer)
+    seq[op.item] = func(np.asarray(seq[op.item]), op)
+    return tuple(seq)
+
+
+def invert(ops: tuple[FixOp, ...]) -> tuple[FixOp, ...] | None:
+    """Transforms that make the mistake from a correct answer (None if some op has no inverse)."""
+    undone = []
+    for op in reversed(ops):
+        if op.op not in INVERSE:
+            return None
+        factor = 1.0 / op.factor if op.op == "scale" and op.factor else INVERSE_FACTOR.get(op.op, op.factor)
+        undone.append(FixOp(INVERSE[op.op], op.item, factor, op.items))
+    return tuple(undone)
+
+
+def recognise(rules: tuple[MistakeRule, ...], ctx: CheckContext, check: CheckFn,
+              tolerance: Mapping[str, Any]) -> MistakeRule | None:
+    """The first rule that explains a failing answer, if any."""
+    for rule in rules:
+        try:
+            if fires(rule, ctx, check, tolerance):
+                return rule
+        except (ValueError, TypeError, IndexError, ArithmeticError, Shape, FloatingPointError):
+            continue
+    return None
+
+
+def fires(rule: MistakeRule, ctx: CheckContext, check: CheckFn, tolerance: Mapping[str, Any]) -> bool:
+    """Whether one rule explains the answer in ctx.actual."""
+    with np.errstate(all="ignore"):
+        if rule.fix:
+            return check(ctx.with_actual(apply(ctx.actual, rule.fix))) is None
+        if rule.matches:
+            wrong = resolve(rule.matches)(**fresh(ctx.inputs))
+            return allclose(CheckContext(ctx.inputs, wrong, ctx.actual), **tolerance) is None
+        if rule.when == "nonfinite":
+            return _nonfinite(ctx)
+        if rule.when:
+            return bool(resolve(rule.when)(ctx))
+    return False
+
+
+def _nonfinite(ctx: CheckContext) -> bool:
+    try:
+        expected, actual = items(ctx, allow_complex=True)
+    except Shape:
+        return False
+    return any(bool(np.any(~np.isfinite(a) & np.isfinite(e))) for a, e in zip(actual, expected))
+
+
+def instance(rule: MistakeRule, inputs: Mapping[str, Any], correct: Any) -> Any | None:
+    """An answer that makes this mistake, built from the inputs and a correct answer (for validation)."""
+    with np.errstate(all="ignore"):
+        if rule.fix:
+            undo = invert(rule.fix)
+            return apply(correct, undo) if undo is not None else None
+        if rule.matches:
+            return resolve(rule.matches)(**fresh(inputs))
+        if rule.when == "nonfinite":
+            return _poison(correct)
+    return None
+
+
+def _poison(correct: Any) -> Any:
+    if isinstance(correct, tuple):
+        return tuple(_poison(c) for c in correct)
+    arr = np.array(correct, dtype=complex if np.iscomplexobj(correct) else float)
+    arr.reshape(-1)[:1] = np.nan
+    return arr if arr.shape else arr[()]

@@ -1,0 +1,1 @@
+"""Reference solutions, one module per topic; they run only in the grader's process."""
