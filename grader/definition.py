@@ -147,6 +147,8 @@ def _schema_problem(err: Any, file: str, lines: dict[tuple[Any, ...], int]) -> P
             message = f"unknown key {extra[0]!r} (known keys: {known})"
     elif err.validator == "required":
         message = f"missing required key: {err.message.split(' ')[0]}"
+    elif err.validator == "type" and isinstance(err.instance, dict) and err.validator_value == "string":
+        message = "expected text, but YAML read a mapping: put text containing ': ' in quotes"
     elif err.validator == "oneOf":
         message = f"{err.message.split(' is ')[0]} must have exactly one of: " + ", ".join(
             r["required"][0] for r in err.validator_value)

@@ -185,8 +185,12 @@ def _bound_check(ex: Exercise) -> Callable[[CheckContext], Mismatch | None]:
     params = dict(ex.check.params)
 
     def bound(ctx: CheckContext) -> Mismatch | None:
-        with np.errstate(all="ignore"):
-            return func(ctx, **params)
+        try:
+            with np.errstate(all="ignore"):
+                return func(ctx, **params)
+        except (TypeError, ValueError, KeyError, AttributeError, np.linalg.LinAlgError) as exc:
+            raise DefinitionError([ex.problem(f"the check {ex.check.name!r} failed: {type(exc).__name__}: {exc} "
+                                              "(check its parameters)", "check")]) from None
 
     return bound
 

@@ -116,8 +116,10 @@ def recognise(rules: tuple[MistakeRule, ...], ctx: CheckContext, check: CheckFn,
 
 
 def fires(rule: MistakeRule, ctx: CheckContext, check: CheckFn, tolerance: Mapping[str, Any]) -> bool:
-    """Whether one rule explains the answer in ctx.actual."""
+    """Whether one rule explains the (failing) answer in ctx.actual; never true of a passing answer."""
     with np.errstate(all="ignore"):
+        if check(ctx) is None:
+            return False
         if rule.fix:
             return check(ctx.with_actual(apply(ctx.actual, rule.fix))) is None
         if rule.matches:

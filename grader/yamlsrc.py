@@ -5,11 +5,27 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import re
+
 import yaml
 
 from grader.errors import DefinitionError, Problem
 
 Path_ = tuple[Any, ...]
+
+
+class Loader(yaml.SafeLoader):
+    """SafeLoader that also reads YAML 1.2 floats such as 1e4 and 1.0e-9 as numbers."""
+
+
+Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:float",
+    re.compile(r"""^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+]?[0-9]+)?
+    |[-+]?(?:[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)
+    |\.[0-9_]+(?:[eE][-+][0-9]+)?
+    |[-+]?\.(?:inf|Inf|INF)
+    |\.(?:nan|NaN|NAN))$""", re.X),
+    list("-+0123456789."))
 
 
 def load_with_lines(path: Path) -> tuple[Any, dict[Path_, int]]:
@@ -19,7 +35,7 @@ def load_with_lines(path: Path) -> tuple[Any, dict[Path_, int]]:
     except (OSError, UnicodeDecodeError) as exc:
         raise DefinitionError([Problem(str(path), None, "", f"cannot read the file: {exc}")]) from None
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=Loader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
@@ -29,14 +45,14 @@ def load_with_lines(path: Path) -> tuple[Any, dict[Path_, int]]:
         return None, {}
     lines: dict[Path_, int] = {}
     problems: list[Problem] = []
-    data = _build(node, (), lines, problems, str(path), yaml.SafeLoader(""))
+    data = _build(node, (), lines, problems, str(path), Loader(""))
     if problems:
         raise DefinitionError(problems)
     return data, lines
 
 
 def _build(node: yaml.Node, at: Path_, lines: dict[Path_, int], problems: list[Problem],
-           file: str, loader: yaml.SafeLoader) -> Any:
+           file: str, loader: Loader) -> Any:
     lines[at] = node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
         out: dict[Any, Any] = {}

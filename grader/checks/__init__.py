@@ -7,8 +7,9 @@ register theirs on import.
 from __future__ import annotations
 
 import importlib
+from typing import Any, Callable
 
-from grader.checks.core import REGISTRY, Check, CheckContext, Shape, allclose, close, items
+from grader.checks.core import REGISTRY, VARIANTS, Check, CheckContext, Shape, allclose, close, items
 
 TOPIC_MODULES = (
     "vectors", "matrices", "determinant", "eigen", "norms", "factorization", "svd",
@@ -41,6 +42,12 @@ def lookup(name: str) -> Check:
     if name not in REGISTRY:
         raise KeyError(f"no check is registered under that name (known: {', '.join(sorted(REGISTRY))})")
     return REGISTRY[name]
+
+
+def variants_for(name: str) -> "Callable[[CheckContext, Any], list[tuple[str, Any]]]":
+    """The maker of other valid answers registered for a check (none for most)."""
+    _load_topics()
+    return VARIANTS.get(name, lambda ctx, rng: [])
 
 
 __all__ = ["lookup", "Check", "CheckContext", "Shape", "allclose", "close", "items"]

@@ -244,3 +244,30 @@ def allclose(ctx: CheckContext, *, rtol: float = 1e-9, atol: float = 64.0, atol_
 def exact(ctx: CheckContext) -> Mismatch | None:
     """Values equal exactly (for integer or boolean answers)."""
     return allclose(ctx, rtol=0.0, atol=0.0)
+
+
+# ----------------------------------------------------------------- other valid answers
+
+Variants = Callable[[CheckContext, np.random.Generator], "list[tuple[str, Any]]"]
+VARIANTS: dict[str, Variants] = {}
+
+
+def variants(name: str) -> Callable[[Variants], Variants]:
+    """Register a maker of other valid answers for a check (validation proves they pass)."""
+
+    def register(func: Variants) -> Variants:
+        VARIANTS[name] = func
+        return func
+
+    return register
+
+
+def flip_signs(matrix: np.ndarray, rng: np.random.Generator, axis: int = -1) -> tuple[np.ndarray, np.ndarray]:
+    """The matrix with a random sign on each column (axis=-1) or row (axis=-2), and the signs."""
+    count = matrix.shape[axis]
+    signs = rng.choice([-1.0, 1.0], size=count)
+    if count and np.all(signs == 1.0):
+        signs[0] = -1.0
+    shape = [1] * matrix.ndim
+    shape[axis] = count
+    return matrix * signs.reshape(shape), signs

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from grader.checks.core import EPS, CheckContext, Shape, check, items
+from grader.checks.core import EPS, CheckContext, Shape, check, flip_signs, items, variants
 from grader.results import Mismatch
 
 
@@ -43,3 +43,11 @@ def eigh(ctx: CheckContext, *, residual: float = 1e4, orthogonality: float = 1e4
         return Mismatch(f"the columns of V are not orthonormal (scaled |V^T V - I| = {orth:.3g}, allowed "
                         f"{orthogonality:g})", where="item 1 of the result", invariance=invariance)
     return None
+
+
+@variants("eigh")
+def eigh_variants(ctx: CheckContext, rng: np.random.Generator) -> list[tuple[str, object]]:
+    """Eigenvectors with other column signs are just as valid."""
+    w, v = ctx.expected
+    flipped, _ = flip_signs(np.asarray(v), rng)
+    return [("eigenvector signs flipped", (w, flipped))]

@@ -1,0 +1,260 @@
+"""`grade validate`: prove exercise definitions, reporting every problem of every file.
+
+For each exercise, over many seeds: the schema holds; the reference passes its own check;
+other valid answers (list output, the check's own variants such as flipped signs) pass;
+wrong mutants of the reference (negated, transposed, doubled, float32) fail somewhere;
+each mistake rule fires on an instance of its mistake and not on the correct answer;
+the stub grades as not_implemented.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+import click
+import numpy as np
+
+from grader import catalog, checks, mistakes
+from grader.checks.core import CheckContext
+from grader.definition import Exercise, load
+from grader.errors import DefinitionError, MissingFile, Problem
+from grader.grading import Grader, _bound_check, call_with, load_reference
+from grader.inputs import Case, build_cases
+from grader.results import Mismatch, Status
+
+MIN_HINTS = 2
+
+
+@dataclass
+class Proof:
+    """What validation established for one exercise."""
+
+    exercise: Exercise
+    problems: list[Problem] = field(default_factory=list)
+    cases: int = 0
+    edge_cases: int = 0
+    seeds: int = 0
+    mutants_caught: dict[str, int] = field(default_factory=dict)
+    mistakes_fired: dict[str, int] = field(default_factory=dict)
+
+
+def mutants() -> dict[str, Callable[[Any], Any]]:
+    """Wrong answers made from a correct one; each must fail at least one case."""
+
+    def each(func: Callable[[np.ndarray], np.ndarray]) -> Callable[[Any], Any]:
+        def apply(answer: Any) -> Any:
+            if isinstance(answer, tuple):
+                return tuple(func(np.asarray(a)) for a in answer)
+            return func(np.asarray(answer))
+
+        return apply
+
+    return {
+        "negated": each(lambda a: -a),
+        "doubled": each(lambda a: a * 2),
+        "transposed": each(lambda a: np.swapaxes(a, -1, -2) if a.ndim >= 2 else a),
+        "float32": each(lambda a: a.astype(np.complex64 if np.iscomplexobj(a) else np.float32)
+                        .astype(np.complex128 if np.iscomplexobj(a) else np.float64) * (1 + 3e-7)),
+        "first-item-only": lambda answer: answer[0] if isinstance(answer, tuple) else answer,
+    }
+
+
+def as_lists(answer: Any) -> Any:
+    """The same answer as nested Python lists and floats (must be accepted)."""
+    if isinstance(answer, tuple):
+        return [as_lists(a) for a in answer]
+    arr = np.asarray(answer)
+    return arr.tolist()
+
+
+def differs(a: Any, b: Any) -> bool:
+    """Whether two answers differ at all (a mutant equal to the answer proves nothing)."""
+    try:
+        if isinstance(a, tuple) or isinstance(b, tuple):
+            return len(a) != len(b) or any(differs(x, y) for x, y in zip(a, b))
+        x, y = np.asarray(a), np.asarray(b)
+        return x.shape != y.shape or not np.array_equal(x, y, equal_nan=True)
+    except (TypeError, ValueError):
+        return True
+
+
+def prove(ex: Exercise, seeds: int, grader: Grader | None) -> Proof:
+    """Run every proof for one exercise."""
+    proof = Proof(ex, seeds=seeds)
+    if len(ex.hints) < MIN_HINTS:
+        proof.problems.append(ex.problem(f"give at least {MIN_HINTS} hints, from a nudge to nearly the method",
+                                         "hints"))
+    try:
+        reference = load_reference(ex)
+    except DefinitionError as exc:
+        proof.problems.extend(exc.problems)
+        return proof
+    check = _bound_check(ex)
+    variants = checks.variants_for(ex.check.name)
+    tolerance = {k: v for k, v in ex.check.params.items() if k in ("rtol", "atol", "atol_scale")}
+    caught = {name: 0 for name in mutants()}
+    applicable = {name: 0 for name in mutants()}
+    fired = {m.id: 0 for m in ex.mistakes}
+    distinguishable = {m.id: 0 for m in ex.mistakes}
+    rng = np.random.default_rng(0)
+    for seed in range(seeds):
+        try:
+            cases = build_cases(ex, seed)
+        except DefinitionError as exc:
+            proof.problems.extend(exc.problems)
+            return proof
+        proof.cases = sum(1 for c in cases if c.name.startswith("random-"))
+        proof.edge_cases = len(cases) - proof.cases
+        for case in cases:
+            if case.raises:
+                continue
+            try:
+                with np.errstate(all="ignore"):
+                    correct = call_with(reference, case.args)
+            except Exception as exc:  # noqa: BLE001
+                proof.problems.append(ex.problem(f"the reference raised {type(exc).__name__}: {exc} "
+                                                 f"(seed {seed}, {case.name})", "reference"))
+                return proof
+            ctx = CheckContext(case.args, correct, correct)
+            found = check(ctx)
+            if found is not None:
+                proof.problems.append(_fails(ex, "the reference fails its own check", seed, case, found))
+                return proof
+            alternatives = [("as nested lists", as_lists(correct))]
+            alternatives += [(name, alt) for name, alt in variants(ctx, rng)]
+            for name, alt in alternatives:
+                found = check(ctx.with_actual(alt))
+                if found is not None:
+                    proof.problems.append(_fails(ex, f"a valid answer ({name}) is rejected", seed, case, found))
+                    return proof
+            for name, mutate in mutants().items():
+                try:
+                    with np.errstate(all="ignore"):
+                        wrong = mutate(correct)
+                except (ValueError, TypeError, IndexError):
+                    continue
+                if differs(wrong, correct):
+                    applicable[name] += 1
+                    if check(ctx.with_actual(wrong)) is not None:
+                        caught[name] += 1
+            for rule in ex.mistakes:
+                _prove_rule(ex, rule, ctx, check, tolerance, variants, rng, fired, distinguishable, proof,
+                            seed, case)
+            if proof.problems:
+                return proof
+    for name, count in caught.items():
+        if count == 0 and applicable[name] > 0:
+            proof.problems.append(ex.problem(f"a wrong answer ({name} reference answer) passes every case of "
+                                             f"{seeds} seeds: the check or the inputs cannot tell it apart", "check"))
+    for rule in ex.mistakes:
+        if distinguishable[rule.id] == 0:
+            proof.problems.append(ex.problem(f"mistake {rule.id!r}: no case makes this mistake fail the check, "
+                                             "so it can never be reported", "mistakes"))
+    proof.mutants_caught = caught
+    proof.mistakes_fired = fired
+    if grader is not None:
+        _prove_stub(ex, grader, proof)
+    return proof
+
+
+def _prove_rule(ex: Exercise, rule: Any, ctx: CheckContext, check: Callable[[CheckContext], Mismatch | None],
+                tolerance: dict[str, Any], variants: Callable[..., list[tuple[str, Any]]], rng: np.random.Generator,
+                fired: dict[str, int], distinguishable: dict[str, int], proof: Proof, seed: int, case: Case) -> None:
+    at = ("mistakes", [m.id for m in ex.mistakes].index(rule.id))
+    try:
+        wrong = mistakes.instance(rule, ctx.inputs, ctx.expected)
+    except Exception as exc:  # noqa: BLE001 - an instructor's function failed
+        proof.problems.append(ex.problem(f"mistake {rule.id!r}: making an instance raised {type(exc).__name__}: {exc}",
+                                         *at))
+        return
+    if wrong is None or check(ctx.with_actual(wrong)) is None:
+        return  # this case cannot show the mistake (e.g. a sign bug on a positive determinant)
+    distinguishable[rule.id] += 1
+    if not mistakes.fires(rule, ctx.with_actual(wrong), check, tolerance):
+        proof.problems.append(ex.problem(f"mistake {rule.id!r} does not fire on an instance of its mistake "
+                                         f"(seed {seed}, {case.name})", *at))
+        return
+    fired[rule.id] += 1
+    for name, answer in [("the reference answer", ctx.expected)] + list(variants(ctx, rng)):
+        if mistakes.fires(rule, ctx.with_actual(answer), check, tolerance):
+            proof.problems.append(ex.problem(f"mistake {rule.id!r} fires on a correct answer ({name}; seed {seed}, "
+                                             f"{case.name})", *at))
+            return
+
+
+def _fails(ex: Exercise, what: str, seed: int, case: Case, found: Mismatch) -> Problem:
+    return ex.problem(f"{what} on seed {seed}, case {case.name}: {found.summary}", "check")
+
+
+def _prove_stub(ex: Exercise, grader: Grader, proof: Proof) -> None:
+    result = grader.grade(ex, ex.stub, seed=0, count=2)
+    if result.status is not Status.NOT_IMPLEMENTED:
+        proof.problems.append(ex.problem(f"the stub should grade as not_implemented, but it is {result.status.value}: "
+                                         f"{result.message}", "stub"))
+
+
+def collect(paths: tuple[str, ...], exercises_dir: str | None) -> tuple[list[Exercise], list[Problem]]:
+    """Load the definitions named (files or folders), or the whole exercises folder."""
+    files: list[Path] = []
+    if paths:
+        for name in paths:
+            path = Path(name)
+            if path.is_dir():
+                files += catalog.definition_files(path)
+            elif path.is_file():
+                files.append(path)
+            else:
+                raise MissingFile(f"no such file or folder: {path}")
+    else:
+        files = catalog.definition_files(catalog.find_root(exercises_dir))
+    loaded: list[Exercise] = []
+    problems: list[Problem] = []
+    seen: dict[str, Path] = {}
+    for file in files:
+        try:
+            ex = load(file)
+        except DefinitionError as exc:
+            problems.extend(exc.problems)
+            continue
+        if ex.id in seen:
+            problems.append(ex.problem(f"the id {ex.id!r} is already used by {seen[ex.id]}", "id"))
+            continue
+        if file.stem != ex.id:
+            problems.append(ex.problem(f"the file should be named {ex.id}.yaml after its id", "id"))
+        seen[ex.id] = file
+        loaded.append(ex)
+    return loaded, problems
+
+
+def validate_paths(paths: tuple[str, ...], exercises_dir: str | None, seeds: int, quick: bool) -> int:
+    """The command: print a line per exercise and every problem; exit 1 if any problem."""
+    exercises, problems = collect(paths, exercises_dir)
+    for problem in problems:
+        click.echo(f"error: {problem}")
+    if quick:
+        for ex in exercises:
+            click.echo(f"ok      {ex.id}: definition is valid")
+        return 1 if problems else 0
+    from grader.sandbox.client import Sandbox
+
+    bad = bool(problems)
+    with Sandbox() as sandbox:
+        grader = Grader(sandbox)
+        for ex in exercises:
+            try:
+                proof = prove(ex, seeds, grader)
+            except DefinitionError as exc:
+                proof = Proof(ex, problems=list(exc.problems))
+            if proof.problems:
+                bad = True
+                for problem in proof.problems:
+                    click.echo(f"error: {problem}")
+                click.echo(f"FAILED  {ex.id}")
+                continue
+            fired = sum(proof.mistakes_fired.values())
+            click.echo(f"ok      {ex.id}: {proof.cases} random + {proof.edge_cases} edge cases x {seeds} seeds; "
+                       f"{len(ex.hints)} hints; {len(ex.mistakes)} mistake rules ({fired} firings); "
+                       f"mutants caught: " + ", ".join(f"{k} {v}" for k, v in proof.mutants_caught.items()))
+    return 1 if bad else 0
