@@ -6,7 +6,7 @@ This is the only module that knows every step; each step lives in its own module
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Callable, Mapping
 
@@ -14,7 +14,7 @@ import numpy as np
 
 from grader import checks, mistakes
 from grader.checks.core import CheckContext
-from grader.definition import Exercise
+from grader.definition import Exercise, MistakeRule
 from grader.dotted import resolve
 from grader.errors import DefinitionError, MissingFile
 from grader.inputs import Case, build_cases, fresh
@@ -149,8 +149,8 @@ def judge(ex: Exercise, file: Path, seed: int, cases: list[Case], expected: list
         return import_failed(ex, file, seed, outcome)
     check = _bound_check(ex)
     tolerance = {k: v for k, v in ex.check.params.items() if k in TOLERANCE_KEYS}
-    results = tuple(judge_case(ex, case, exp, out, check, tolerance)
-                    for case, exp, out in zip(cases, expected, outcome.cases))
+    judged = [judge_case(ex, case, exp, out, check, tolerance) for case, exp, out in zip(cases, expected, outcome.cases)]
+    results = name_mistakes(ex, judged)
     raised = [o.raised for o in outcome.cases if o.raised is not None]
     if raised and all(r.type == "NotImplementedError" for r in raised) and len(raised) == len(cases):
         status = Status.NOT_IMPLEMENTED
@@ -242,7 +242,7 @@ def _ended(detail: Mapping[str, Any]) -> str:
 
 
 def judge_case(ex: Exercise, case: Case, exp: Expected, out: CaseOutcome,
-               check: Callable[[CheckContext], Mismatch | None], tolerance: Mapping[str, Any]) -> CaseResult:
+               check: Callable[[CheckContext], Mismatch | None], tolerance: Mapping[str, Any]) -> "CaseResult | Judged":
     """One case's verdict, with the facts a learner needs to act on it."""
     base: dict[str, Any] = {"name": case.name, "hidden": case.hidden, "output": out.output,
                             "seconds": out.seconds}
@@ -276,9 +276,33 @@ def judge_case(ex: Exercise, case: Case, exp: Expected, out: CaseOutcome,
     mismatch = check(ctx)
     if mismatch is None:
         return CaseResult(status=Status.PASSED, **base)
-    rule = mistakes.recognise(ex.mistakes, ctx, check, tolerance)
-    return CaseResult(status=Status.FAILED, message=mismatch.summary, mismatch=mismatch,
-                      mistake=rule.message if rule else None, mistake_id=rule.id if rule else None, **base)
+    fired = tuple(rule for rule in ex.mistakes if mistakes.fires_safely(rule, ctx, check, tolerance))
+    return Judged(CaseResult(status=Status.FAILED, message=mismatch.summary, mismatch=mismatch, **base), fired)
+
+
+@dataclass(frozen=True)
+class Judged:
+    """A case's result before mistakes are named, with every rule that explains it."""
+
+    result: CaseResult
+    fired: tuple[MistakeRule, ...] = ()
+
+
+def name_mistakes(ex: Exercise, judged: list["Judged | CaseResult"]) -> tuple[CaseResult, ...]:
+    """Name on each failing case the rule that explains the most failing cases (ties: YAML order)."""
+    counts = {rule.id: 0 for rule in ex.mistakes}
+    for item in judged:
+        if isinstance(item, Judged):
+            for rule in item.fired:
+                counts[rule.id] += 1
+    ranked = sorted(ex.mistakes, key=lambda r: -counts[r.id])
+    results = []
+    for item in judged:
+        if isinstance(item, Judged):
+            rule = next((r for r in ranked if r in item.fired), None)
+            item = replace(item.result, mistake=rule.message, mistake_id=rule.id) if rule else item.result
+        results.append(item)
+    return tuple(results)
 
 
 def raised_case(ex: Exercise, case: Case, exp: Expected, out: CaseOutcome, base: dict[str, Any]) -> CaseResult:

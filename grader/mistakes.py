@@ -103,16 +103,12 @@ def invert(ops: tuple[FixOp, ...]) -> tuple[FixOp, ...] | None:
     return tuple(undone)
 
 
-def recognise(rules: tuple[MistakeRule, ...], ctx: CheckContext, check: CheckFn,
-              tolerance: Mapping[str, Any]) -> MistakeRule | None:
-    """The first rule that explains a failing answer, if any."""
-    for rule in rules:
-        try:
-            if fires(rule, ctx, check, tolerance):
-                return rule
-        except (ValueError, TypeError, IndexError, ArithmeticError, Shape, FloatingPointError):
-            continue
-    return None
+def fires_safely(rule: MistakeRule, ctx: CheckContext, check: CheckFn, tolerance: Mapping[str, Any]) -> bool:
+    """fires(), treating a transform that cannot apply to this answer as not firing."""
+    try:
+        return fires(rule, ctx, check, tolerance)
+    except (ValueError, TypeError, IndexError, ArithmeticError, Shape, FloatingPointError):
+        return False
 
 
 def fires(rule: MistakeRule, ctx: CheckContext, check: CheckFn, tolerance: Mapping[str, Any]) -> bool:

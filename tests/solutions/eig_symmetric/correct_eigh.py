@@ -1,0 +1,5 @@
+import numpy as np
+
+
+def eig_symmetric(A):
+    return np.linalg.eigh(A)
