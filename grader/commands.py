@@ -62,16 +62,17 @@ def exit_status(report: RunReport) -> int:
 def grade_one(exercise: str, file: str | None, only_case: str | None, *, submission: str | None,
               exercises_dir: str | None, seed: int | None, cases: int | None, fmt: str, output: str | None,
               verbose: bool) -> int:
-    root = catalog.find_root(exercises_dir)
-    ex = catalog.load_one(root, exercise)
-    path = learner_file(ex, root, file, submission)
-    if not path.is_file():
-        raise MissingFile(f"no such file: {path}")
-    from grader.grading import Grader
     from grader.sandbox.client import Sandbox
 
-    used_seed = pick_seed(seed)
-    with Sandbox() as sandbox:
+    with Sandbox() as sandbox:  # started first: it boots while the grader loads the exercise
+        root = catalog.find_root(exercises_dir)
+        ex = catalog.load_one(root, exercise)
+        path = learner_file(ex, root, file, submission)
+        if not path.is_file():
+            raise MissingFile(f"no such file: {path}")
+        from grader.grading import Grader
+
+        used_seed = pick_seed(seed)
         result = Grader(sandbox).grade(ex, path, used_seed, cases, only_case)
     if file is None and submission is None:
         state.record_results(root, [result])
@@ -87,17 +88,18 @@ def not_attempted(ex: Exercise, path: Path, seed: int) -> ExerciseResult:
 
 def grade_all(*, submission: str | None, exercises_dir: str | None, seed: int | None, cases: int | None,
               fmt: str, output: str | None, verbose: bool) -> int:
-    root = catalog.find_root(exercises_dir)
-    cat = catalog.load_catalog(root)
-    if submission is not None and not Path(submission).is_dir():
-        raise MissingFile(f"the submission folder {submission} does not exist")
-    from grader.grading import Grader
     from grader.sandbox.client import Sandbox
 
-    used_seed = pick_seed(seed)
     results: list[ExerciseResult] = []
-    problems = list(cat.problems)
-    with Sandbox() as sandbox:
+    with Sandbox() as sandbox:  # started first: it boots while the grader loads the course
+        root = catalog.find_root(exercises_dir)
+        cat = catalog.load_catalog(root)
+        if submission is not None and not Path(submission).is_dir():
+            raise MissingFile(f"the submission folder {submission} does not exist")
+        from grader.grading import Grader
+
+        used_seed = pick_seed(seed)
+        problems = list(cat.problems)
         grader = Grader(sandbox)
         for ex in cat.ordered():
             path = learner_file(ex, root, None, submission)

@@ -76,6 +76,15 @@ class RunRequest:
     blocked_dirs: tuple[str, ...] = ()
 
 
+def _numpy_root() -> str:
+    """Where numpy is installed, found without importing it (the worker starts before the grader's imports)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("numpy")
+    origin = spec.origin if spec is not None and spec.origin else ""
+    return str(Path(origin).resolve().parent.parent) if origin else ""
+
+
 def clean_environment(home: str) -> dict[str, str]:
     """The few variables learner code needs; never tokens or CI secrets."""
     env = {k: os.environ[k] for k in PASSED_ENV if k in os.environ}
@@ -92,9 +101,7 @@ class Sandbox:
     def __init__(self) -> None:
         self.home = tempfile.mkdtemp(prefix="grade-worker-")
         os.chmod(self.home, 0o755)
-        import numpy
-
-        numpy_root = str(Path(numpy.__file__).resolve().parent.parent)
+        numpy_root = _numpy_root()
         self.stderr = tempfile.TemporaryFile()
         try:
             self.proc = subprocess.Popen(
@@ -167,13 +174,15 @@ class Sandbox:
     def close(self) -> None:
         """Stop the worker; it kills whatever learner processes remain before exiting."""
         if self.proc.poll() is None:
+            # Every learner process was killed and reaped when its exercise ended, so the idle
+            # worker can be stopped at once rather than waiting for its interpreter to tear down.
             try:
                 assert self.proc.stdin is not None
                 self.proc.stdin.close()
-                self.proc.wait(timeout=5)
-            except (OSError, subprocess.TimeoutExpired):
-                self.proc.kill()
-                self.proc.wait()
+            except OSError:
+                pass
+            self.proc.kill()
+            self.proc.wait()
         for stream in (self.proc.stdout,):
             if stream is not None:
                 stream.close()

@@ -179,8 +179,8 @@ class FrameReader:
         self.limit = limit
         self.total = 0
 
-    def feed(self, data: bytes) -> list[tuple[dict[str, Any], list[bytes]]]:
-        """Add bytes; return the frames now complete."""
+    def feed(self, data: bytes) -> list[tuple[dict[str, Any], list[bytes], bytes]]:
+        """Add bytes; return the frames now complete, each with its raw bytes (to relay as is)."""
         self.total += len(data)
         if self.total > self.limit:
             raise WireError("too much data on the result channel")
@@ -192,7 +192,7 @@ class FrameReader:
                 return frames
             frames.append(frame)
 
-    def _take(self) -> tuple[dict[str, Any], list[bytes]] | None:
+    def _take(self) -> tuple[dict[str, Any], list[bytes], bytes] | None:
         buf = self.buffer
         if len(buf) < 4:
             return None
@@ -217,5 +217,6 @@ class FrameReader:
                 return None
             blobs.append(bytes(buf[pos + 8:pos + 8 + blen]))
             pos += 8 + blen
+        raw = bytes(buf[:pos])
         del buf[:pos]
-        return header, blobs
+        return header, blobs, raw

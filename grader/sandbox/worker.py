@@ -12,6 +12,7 @@ Protocol: frames of grader.sandbox.wire on stdin (requests) and stdout (events).
 
 from __future__ import annotations
 
+import fnmatch
 import io
 import linecache
 import os
@@ -100,6 +101,25 @@ def _is_library(filename: str) -> bool:
     return os.path.realpath(filename).startswith(LIBRARY_DIRS)
 
 
+def plan_patches(banned: list[str], modules: list[str] | None = None) -> list[tuple[str, str, str]]:
+    """Every (module, attribute, banned entry) where a banned function is bound among loaded modules."""
+    roots = {b.split(".")[0] for b in banned}
+    last = {b.rsplit(".", 1)[-1] for b in banned}
+    patterns = [name for name in last if any(ch in name for ch in "*?[")]
+    names = [m for m in (list(sys.modules) if modules is None else modules)
+             if m.split(".")[0] in roots and sys.modules.get(m) is not None]
+    targets: dict[int, str] = {}
+    for modname in names:
+        for attr, value in list(vars(sys.modules[modname]).items()):
+            if attr not in last and not any(fnmatch.fnmatchcase(attr, p) for p in patterns):
+                continue  # cheap pre-filter: only names that end like a banned one
+            entry = scan.banned_match(f"{modname}.{attr}", banned)
+            if entry is not None and callable(value) and not isinstance(value, types.ModuleType):
+                targets.setdefault(id(value), entry)
+    return [(modname, attr, targets[id(value)]) for modname in names
+            for attr, value in list(vars(sys.modules[modname]).items()) if id(value) in targets]
+
+
 class Tripwires:
     """Replace banned functions with wrappers that report the call, then refuse it."""
 
@@ -113,40 +133,36 @@ class Tripwires:
         self.patched: dict[int, Any] = {}
         self.reported: set[tuple[str, str, int]] = set()
 
-    def install(self) -> None:
+    def install(self, plan: list[tuple[str, str, str]] | None = None) -> None:
         if hasattr(sys, "addaudithook"):
             sys.addaudithook(self.audit)
         if not self.banned:
             return
-        self.patch_loaded()
+        self.scanned = set(sys.modules)
+        self.apply(plan if plan is not None else plan_patches(self.banned))
         sys.meta_path.insert(0, _PatchAfterImport(self))
 
     def roots(self) -> set[str]:
         return {b.split(".")[0] for b in self.banned}
 
+    def apply(self, places: list[tuple[str, str, str]]) -> None:
+        """Bind a wrapper at every (module, attribute) place a banned function is found."""
+        for modname, attr, entry in places:
+            module = sys.modules.get(modname)
+            value = getattr(module, attr, None)
+            if module is None or value is None:
+                continue
+            wrapper = self.patched.get(id(value)) or self._wrap(value, entry)
+            try:
+                setattr(module, attr, wrapper)
+            except (AttributeError, TypeError):
+                pass
+
     def patch_loaded(self) -> None:
-        """Patch every loaded module of the banned packages, under every name it exports."""
-        roots = self.roots()
-        targets: dict[int, str] = {}
-        for modname, module in list(sys.modules.items()):
-            if module is None or modname.split(".")[0] not in roots:
-                continue
-            for attr, value in list(vars(module).items()):
-                entry = scan.banned_match(f"{modname}.{attr}", self.banned)
-                if entry is not None and callable(value) and not isinstance(value, types.ModuleType):
-                    targets.setdefault(id(value), entry)
-        for modname, module in list(sys.modules.items()):
-            if module is None or modname.split(".")[0] not in roots:
-                continue
-            namespace = vars(module)
-            for attr, value in list(namespace.items()):
-                key = id(value)
-                if key in targets or key in self.patched:
-                    wrapper = self.patched.get(key) or self._wrap(value, targets[key])
-                    try:
-                        setattr(module, attr, wrapper)
-                    except (AttributeError, TypeError):
-                        pass
+        """Patch the modules imported since the last look (a banned package loaded on demand)."""
+        fresh = [name for name in list(sys.modules) if name not in self.scanned]
+        self.scanned.update(fresh)
+        self.apply(plan_patches(self.banned, fresh))
 
     def _wrap(self, func: Any, entry: str) -> Any:
         tripwires = self
@@ -313,7 +329,8 @@ def _any_complex(arr: np.ndarray) -> bool:
     return any(isinstance(v, complex) for v in arr.ravel().tolist())
 
 
-def run_child(req: dict[str, Any], blobs: list[bytes], result_fd: int, start_at: int) -> None:
+def run_child(req: dict[str, Any], blobs: list[bytes], result_fd: int, start_at: int,
+              plan: list[tuple[str, str, str]] | None = None) -> None:
     """Body of the learner's process: import their file and run the cases from start_at."""
 
     def send(header: dict[str, Any], out_blobs: list[bytes] | None = None) -> None:
@@ -325,7 +342,7 @@ def run_child(req: dict[str, Any], blobs: list[bytes], result_fd: int, start_at:
     sys.stdout = sys.stderr = capture
     sys.meta_path.insert(0, _BlockGraderImports())
     tripwires = Tripwires(list(req["banned"]), send, learner_file, tuple(req.get("blocked_dirs", ())))
-    tripwires.install()
+    tripwires.install(plan)
     module_dir = os.path.dirname(learner_file)
     sys.path.insert(0, module_dir)
     source = req["source"]
@@ -356,7 +373,6 @@ def run_case(index: int, case: dict[str, Any], blobs: list[bytes], func: Callabl
     args = wire.decode(case["args"], blobs)
     args = {k: callables.build(v) if isinstance(v, callables.CallableSpec) else v for k, v in args.items()}
     before = {k: v.tobytes() for k, v in args.items() if isinstance(v, np.ndarray)}
-    send({"ev": "start", "case": index})
     started = time.perf_counter()
     try:
         value = func(*args.values())
@@ -438,14 +454,28 @@ class Server:
 
     def __init__(self, out_fd: int) -> None:
         self.out_fd = out_fd
+        self.outbox: list[bytes] = []
         self.drop = os.geteuid() == 0 and os.environ.get("GRADE_SANDBOX_DROP", "1") != "0"
         self.scipy_loaded = False
+        self.plans: dict[tuple[tuple[str, ...], int], list[tuple[str, str, str]]] = {}
 
     def emit(self, header: dict[str, Any], blobs: list[bytes] | None = None) -> None:
-        wire.write_frame(self.out_fd, header, blobs)
+        """Queue an event for the grader (sent in one write when the exercise ends)."""
+        self.outbox.append(wire.pack(header, blobs))
+
+    def relay(self, raw: bytes) -> None:
+        """Queue a frame from the learner's process exactly as received (already validated)."""
+        self.outbox.append(raw)
+
+    def flush(self) -> None:
+        data = memoryview(b"".join(self.outbox))
+        self.outbox = []
+        while data:
+            data = data[os.write(self.out_fd, data):]
 
     def serve(self) -> None:
         self.emit({"ev": "hello", "pid": os.getpid(), "drop": self.drop})
+        self.flush()
         stdin = os.fdopen(0, "rb", buffering=1 << 16)
         while True:
             frame = wire.read_frame(stdin)
@@ -455,6 +485,7 @@ class Server:
             if header.get("op") == "run":
                 self.run(header, blobs)
             self.emit({"ev": "end"})
+            self.flush()
         self.sweep()
 
     def run(self, req: dict[str, Any], blobs: list[bytes]) -> None:
@@ -475,6 +506,14 @@ class Server:
                 return
             start_at = stopped_at + 1
 
+    def plan(self, req: dict[str, Any]) -> list[tuple[str, str, str]]:
+        """Where the banned functions are bound, computed once per banned list (children inherit it)."""
+        banned = tuple(b for b in req["banned"] if b != scan.OPERATOR and not b.startswith(scan.METHOD_PREFIX))
+        key = (banned, len(sys.modules))
+        if key not in self.plans:
+            self.plans[key] = plan_patches(list(banned)) if banned else []
+        return self.plans[key]
+
     def _preload_scipy(self) -> None:
         """Import scipy.linalg once, so every later child has it (learners' files use it)."""
         self.scipy_loaded = True
@@ -494,6 +533,7 @@ class Server:
             os.chown(workdir, NOBODY, NOBODY)
         result_r, result_w = os.pipe()
         output_r, output_w = os.pipe()
+        plan = self.plan(req)
         pid = os.fork()
         if pid == 0:  # the learner's process
             code = 0
@@ -501,7 +541,7 @@ class Server:
                 os.close(result_r)
                 os.close(output_r)
                 enter_child(req, result_w, output_w, workdir, self.drop)
-                run_child(req, blobs, result_w, start_at)
+                run_child(req, blobs, result_w, start_at, plan)
             except BaseException:  # noqa: BLE001 - report and leave, never return into the server
                 code = 70
                 try:
@@ -566,20 +606,19 @@ class Server:
                     self.emit({"ev": "protocol", "case": current, "message": str(exc)})
                     self._emit_output(raw_output, dropped)
                     return current if phase == "case" else None
-                for header, frame_blobs in frames:
+                for header, _blobs, raw in frames:
                     kind = header.get("ev")
-                    if kind == "start" and isinstance(header.get("case"), int):
-                        phase, current = "case", header["case"]
+                    if kind in ("done", "raised") and header.get("case") == current:
+                        # the next case starts as soon as this one is reported
+                        current = current + 1 if isinstance(current, int) else None
                         step_deadline = min(deadline, time.monotonic() + case_seconds)
-                        continue
-                    if kind in ("done", "raised"):
-                        current = None
                     elif kind == "ready":
-                        phase = "cases"
+                        phase, current = "case", start_at
                         step_deadline = min(deadline, time.monotonic() + case_seconds)
                     elif kind in ("finished", "import_error"):
                         finished = True
-                    self.emit(header, frame_blobs)
+                        current = None
+                    self.relay(raw)
         else:
             status = self._reap(pid)
             if not finished:

@@ -1,0 +1,128 @@
+"""Side-by-side timing ratios (the machine is shared and noisy: only ratios measured in one run count).
+
+Runs the commands alternately, N pairs, and prints the median of the per-pair ratios:
+- `grade EXERCISE` vs the floor `python -c "import numpy, scipy.linalg"`;
+- `grade all` vs the same floor (and per exercise);
+- isolation's cost: grading through the sandbox vs calling the learner function in-process,
+  per exercise and per case.
+
+Usage: python bench/bench.py [--pairs 15] [--exercise vector_arithmetic]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+FLOOR = [sys.executable, "-c", "import numpy, scipy.linalg"]
+
+
+def timed(cmd: list[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    return time.perf_counter() - start
+
+
+def ratio(cmd: list[str], pairs: int, env: dict[str, str]) -> tuple[float, float, float]:
+    """Median of per-pair ratios cmd/floor, and the median times of each."""
+    ratios, mine, floors = [], [], []
+    for i in range(pairs):
+        if i % 2:
+            a = timed(cmd, env)
+            b = timed(FLOOR, env)
+        else:
+            b = timed(FLOOR, env)
+            a = timed(cmd, env)
+        ratios.append(a / b)
+        mine.append(a)
+        floors.append(b)
+    return statistics.median(ratios), statistics.median(mine), statistics.median(floors)
+
+
+def solution_dir(exercises: list[str]) -> Path:
+    """A submission folder with the catalog's first correct solution for each exercise."""
+    from grader.catalog import load_catalog
+
+    cat = load_catalog(ROOT / "exercises")
+    out = Path(tempfile.mkdtemp(prefix="grade-bench-"))
+    for ex in cat.ordered():
+        if exercises and ex.id not in exercises:
+            continue
+        good = sorted((ROOT / "tests" / "solutions" / ex.id).glob("correct_*.py"))
+        if good:
+            target = out / ex.stub.relative_to(cat.root)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(good[0].read_text())
+    return out
+
+
+def isolation_cost(exercise: str, repeats: int) -> tuple[float, float, int]:
+    """Per-exercise and per-case cost of the sandbox over calling the function in-process."""
+    import importlib.util
+
+    from grader.catalog import load_catalog
+    from grader.grading import Grader, call_with, judge
+    from grader.sandbox.client import CaseOutcome, RunOutcome, Sandbox
+
+    cat = load_catalog(ROOT / "exercises")
+    ex = cat.get(exercise)
+    file = sorted((ROOT / "tests" / "solutions" / ex.id).glob("correct_*.py"))[0]
+    spec = importlib.util.spec_from_file_location("bench_solution", file)
+    module = importlib.util.module_from_spec(spec)
+    assert spec.loader is not None
+    spec.loader.exec_module(module)
+    func = getattr(module, ex.function)
+
+    def per_count(count: int) -> tuple[float, float]:
+        with Sandbox() as box:
+            grader = Grader(box)
+            cases, expected = grader.prepare(ex, 0, count)
+            grader.grade(ex, file, 0, count)  # warm up
+            sandboxed, direct = [], []
+            for _ in range(repeats):
+                t = time.perf_counter()
+                grader.grade(ex, file, 0, count)
+                sandboxed.append(time.perf_counter() - t)
+                t = time.perf_counter()
+                outcomes = tuple(CaseOutcome(i, "value", value=call_with(func, c.args)) for i, c in enumerate(cases))
+                judge(ex, file, 0, cases, expected, RunOutcome(outcomes))
+                direct.append(time.perf_counter() - t)
+        return statistics.median(sandboxed), statistics.median(direct)
+    few_s, few_d = per_count(1)
+    many_s, many_d = per_count(201)
+    per_exercise = few_s - few_d
+    per_case = ((many_s - many_d) - (few_s - few_d)) / 200
+    return per_exercise, per_case, len(ex.edge_cases)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--pairs", type=int, default=15)
+    parser.add_argument("--exercise", default="vector_arithmetic")
+    args = parser.parse_args()
+    env = {**os.environ, "NO_COLOR": "1"}
+    good = sorted((ROOT / "tests" / "solutions" / args.exercise).glob("correct_*.py"))[0]
+    cmd = [sys.executable, "-m", "grader.cli", args.exercise, "--file", str(good), "--seed", "1"]
+    r, mine, floor = ratio(cmd, args.pairs, env)
+    print(f"grade {args.exercise}: {mine * 1000:.0f} ms vs floor {floor * 1000:.0f} ms -> ratio {r:.2f} "
+          "(goal <= 1.3, stretch 1.15)")
+    sub = solution_dir([])
+    count = len(list(sub.rglob("*.py")))
+    cmd_all = [sys.executable, "-m", "grader.cli", "all", "--submission", str(sub), "--seed", "1"]
+    r_all, mine_all, floor_all = ratio(cmd_all, max(5, args.pairs // 3), env)
+    print(f"grade all ({count} exercises with solutions): {mine_all * 1000:.0f} ms vs floor {floor_all * 1000:.0f} ms "
+          f"-> ratio {r_all:.2f}; {(mine_all - floor_all) * 1000 / max(count, 1):.1f} ms per exercise above the floor")
+    per_ex, per_case, _ = isolation_cost(args.exercise, 15)
+    print(f"isolation: {per_ex * 1000:.2f} ms per exercise (goal <= 10), {per_case * 1000:.3f} ms per case "
+          "(goal <= 0.1), over calling the function in-process")
+
+
+if __name__ == "__main__":
+    main()
