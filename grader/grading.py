@@ -243,12 +243,21 @@ def _ended(detail: Mapping[str, Any]) -> str:
 
 def judge_case(ex: Exercise, case: Case, exp: Expected, out: CaseOutcome,
                check: Callable[[CheckContext], Mismatch | None], tolerance: Mapping[str, Any]) -> "CaseResult | Judged":
-    """One case's verdict, with the facts a learner needs to act on it."""
+    """One case's verdict, with the facts a learner needs to act on it (rendered only if it failed)."""
+    verdict = _verdict(ex, case, exp, out, check, tolerance)
+    result = verdict.result if isinstance(verdict, Judged) else verdict
+    if result.passed or case.hidden:
+        return verdict
+    shown = replace(result, inputs={k: render_value(v) for k, v in case.args.items()},
+                    expected=f"raises {exp.raises}" if exp.raises else render_value(exp.value),
+                    actual=render_value(out.value) if out.kind == "value" and out.unrepresentable is None else None)
+    return Judged(shown, verdict.fired) if isinstance(verdict, Judged) else shown
+
+
+def _verdict(ex: Exercise, case: Case, exp: Expected, out: CaseOutcome,
+             check: Callable[[CheckContext], Mismatch | None], tolerance: Mapping[str, Any]) -> "CaseResult | Judged":
     base: dict[str, Any] = {"name": case.name, "hidden": case.hidden, "output": out.output,
                             "seconds": out.seconds}
-    if not case.hidden:
-        base["inputs"] = {k: render_value(v) for k, v in case.args.items()}
-        base["expected"] = f"raises {exp.raises}" if exp.raises else render_value(exp.value)
     if out.kind == "timeout":
         return CaseResult(status=Status.TIMEOUT, message=f"took longer than the limit ({_limit_text(ex, out.detail)})",
                           **base)
@@ -263,7 +272,6 @@ def judge_case(ex: Exercise, case: Case, exp: Expected, out: CaseOutcome,
     if out.unrepresentable is not None:
         return CaseResult(status=Status.FAILED, message=f"the function returned {out.unrepresentable}; return "
                           "numbers, numpy arrays, or tuples/lists of them", **base)
-    base["actual"] = render_value(out.value)
     if exp.raises:
         return CaseResult(status=Status.FAILED, message=f"expected the function to raise {exp.raises}, but it "
                           "returned a value", **base)
