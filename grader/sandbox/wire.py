@@ -25,6 +25,14 @@ MAX_BLOB = 512 << 20
 NUMERIC_KINDS = "biufc"
 
 
+class NumberList:
+    """A flat list or tuple of plain numbers, sent as one array (a loop's output is often this)."""
+
+    def __init__(self, array: np.ndarray, is_tuple: bool) -> None:
+        self.array = array
+        self.is_tuple = is_tuple
+
+
 class WireError(Exception):
     """A frame that is malformed, too large, or carries something other than plain data."""
 
@@ -52,6 +60,10 @@ def encode(value: Any, blobs: list[bytes]) -> Any:
         blobs.append(np.ascontiguousarray(arr).tobytes())
         return {"t": "array" if type(value) is np.ndarray else "scalar", "d": arr.dtype.str,
                 "s": list(arr.shape), "b": len(blobs) - 1}
+    if type(value) is NumberList:
+        blobs.append(np.ascontiguousarray(value.array).tobytes())
+        return {"t": "nlist", "d": value.array.dtype.str, "s": [len(value.array)], "b": len(blobs) - 1,
+                "tuple": value.is_tuple}
     if type(value) in (tuple, list):
         return {"t": type(value).__name__, "v": [encode(v, blobs) for v in value]}
     if type(value) is dict and all(type(k) is str for k in value):
@@ -80,6 +92,9 @@ def decode(tree: Any, blobs: list[bytes]) -> Any:
         return str(tree["v"])
     if kind in ("array", "scalar"):
         return _decode_array(tree, blobs)
+    if kind == "nlist":
+        items = _decode_array({**tree, "t": "array"}, blobs).tolist()
+        return tuple(items) if tree.get("tuple") else items
     if kind in ("tuple", "list"):
         items = [decode(v, blobs) for v in tree["v"]]
         return tuple(items) if kind == "tuple" else items

@@ -290,6 +290,9 @@ def describe_exception(exc: BaseException, learner_file: str) -> dict[str, Any]:
             "syntax": isinstance(exc, SyntaxError)}
 
 
+PLAIN_NUMBERS = frozenset({float, int, np.float64, np.float32, np.int64, np.int32, np.complex128})
+
+
 def to_plain(value: Any, depth: int = 0) -> Any:
     """Convert whatever the learner returned into plain numbers, arrays, tuples and lists."""
     if depth > 8:
@@ -316,6 +319,10 @@ def to_plain(value: Any, depth: int = 0) -> Any:
     if isinstance(value, complex):
         return complex(value)
     if isinstance(value, (tuple, list)):
+        if len(value) >= 2 and all(type(v) in PLAIN_NUMBERS for v in value):
+            packed = np.array(value)
+            if packed.dtype.kind in "iufc":
+                return wire.NumberList(packed, isinstance(value, tuple))
         items = [to_plain(v, depth + 1) for v in value]
         return tuple(items) if isinstance(value, tuple) else items
     if hasattr(value, "__array__") or hasattr(value, "__array_interface__"):
