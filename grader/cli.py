@@ -20,8 +20,16 @@ class GradeGroup(click.Group):
 
     def resolve_command(self, ctx: click.Context, args: list[str]) -> Any:
         if args and args[0] not in self.commands and not args[0].startswith("-"):
-            args = ["run", *args]
+            # named after the exercise, so usage and errors read `grade EXERCISE ...`
+            return args[0], self.commands["run"], args
         return super().resolve_command(ctx, args)
+
+
+class ExerciseCommand(click.Command):
+    """`grade EXERCISE [OPTIONS]`: the exercise is the command's own name in messages."""
+
+    def collect_usage_pieces(self, ctx: click.Context) -> list[str]:
+        return ["[OPTIONS]"]
 
 
 def fail_cleanly(func: Callable[..., int]) -> Callable[..., None]:
@@ -67,7 +75,7 @@ def cli() -> None:
     pass
 
 
-@cli.command("run", hidden=True)
+@cli.command("run", hidden=True, cls=ExerciseCommand)
 @click.argument("exercise")
 @click.option("--file", "file", type=click.Path(dir_okay=False), help="Grade this file instead of the stub.")
 @click.option("--case", "only_case", help="Run only the case with this name (e.g. random-3).")

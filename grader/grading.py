@@ -321,8 +321,10 @@ def raised_case(ex: Exercise, case: Case, exp: Expected, out: CaseOutcome, base:
             return CaseResult(status=Status.PASSED, **base)
         return CaseResult(status=Status.FAILED, message=f"expected {exp.raises} to be raised, got {err.type}: "
                           f"{err.message}", traceback=err.traceback, line=err.line, **base)
+    status = Status.ERROR
     if err.type == "NotImplementedError":
         message = "not implemented yet (the function raises NotImplementedError)"
+        status = Status.NOT_IMPLEMENTED
     elif err.type == "MemoryError":
         message = f"ran out of memory (the limit is {ex.limits.memory_mb} MiB above the start-up size)"
     elif err.type == "SystemExit":
@@ -333,4 +335,4 @@ def raised_case(ex: Exercise, case: Case, exp: Expected, out: CaseOutcome, base:
         message = f"raised {err.type}: {err.message}"
     if err.line:
         message += f" (line {err.line})"
-    return CaseResult(status=Status.ERROR, message=message, traceback=err.traceback, line=err.line, **base)
+    return CaseResult(status=status, message=message, traceback=err.traceback, line=err.line, **base)

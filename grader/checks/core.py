@@ -136,8 +136,8 @@ def close(actual: np.ndarray, expected: np.ndarray, rtol: float, atol: float, wh
     total = a.size
     at = f" at index {list(int(i) for i in idx)}" if a.shape else ""
     summary = (f"{where}: {count} of {total} values differ" if total > 1 else f"{where} differs")
-    summary += (f"; the largest difference is {big:.3g}{at} (expected {_num(b[idx])}, got {_num(a[idx])}, "
-                f"relative error {big / scale:.2g}, allowed {float(np.reshape(bound, -1)[flat] if a.shape else bound):.2g})")
+    summary += (f"; the largest difference is {big:.3g}{at} (expected {_num(b[idx])}, got {_num(a[idx])}; "
+                f"relative error {big / scale:.2g}, tolerance {float(np.reshape(bound, -1)[flat] if a.shape else bound):.2g})")
     return Mismatch(summary, where=f"{where}{at}", max_abs=big, max_rel=big / scale, invariance=invariance)
 
 

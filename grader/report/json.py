@@ -45,7 +45,7 @@ def exercise_dict(result: ExerciseResult) -> dict[str, Any]:
         out["line"] = result.line
     if not result.passed and result.status.value not in ("passed", "banned", "not_implemented"):
         first = result.first_failure
-        if first is not None and not first.hidden:
+        if first is not None and not first.hidden and first.name != "import":
             out["reproduce"] = f"grade {result.exercise} --seed {result.seed}"
     return out
 

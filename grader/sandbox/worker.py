@@ -280,10 +280,12 @@ def describe_exception(exc: BaseException, learner_file: str) -> dict[str, Any]:
     """Type, message, the learner's line and a traceback trimmed to the learner's own files."""
     frames = [f for f in traceback.extract_tb(exc.__traceback__) if not _is_library(f.filename)]
     line = next((f.lineno for f in reversed(frames) if f.filename == learner_file), None)
+    if isinstance(exc, SyntaxError) and exc.filename == learner_file:
+        line = exc.lineno
     text = "".join(traceback.format_list(frames[-8:]))
     text += "".join(traceback.format_exception_only(type(exc), exc))
     try:
-        message = str(exc)
+        message = str(exc.msg) if isinstance(exc, SyntaxError) else str(exc)
     except Exception:  # noqa: BLE001 - a learner's exception may fail to print
         message = "<unprintable>"
     return {"type": type(exc).__name__, "message": message[:2000], "traceback": text[-6000:], "line": line,

@@ -1,0 +1,2 @@
+def vector_arithmetic(a, b):
+    return a + b, b - a, a * b, a / b

@@ -1,0 +1,2 @@
+def vector_arithmetics(a, b):
+    return a
