@@ -115,8 +115,9 @@ def close(actual: np.ndarray, expected: np.ndarray, rtol: float, atol: float, wh
     a = np.asarray(actual)
     b = np.asarray(expected)
     a_nan, b_nan = np.isnan(a), np.isnan(b)
-    if np.any(a_nan & ~b_nan):
-        return _positional(a_nan & ~b_nan, a, b, where, "is NaN", invariance)
+    if np.any(a_nan != b_nan):
+        return _positional(a_nan != b_nan, a, b, where, "is NaN" if np.any(a_nan & ~b_nan) else "is not NaN",
+                           invariance)
     a_inf, b_inf = np.isinf(a), np.isinf(b)
     bad_inf = (a_inf | b_inf) & ~((a_inf & b_inf) & (a == b))
     if np.any(bad_inf & ~b_nan):
