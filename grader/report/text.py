@@ -30,7 +30,7 @@ def indent(text: str, prefix: str = "    ") -> str:
 def render_exercise(result: ExerciseResult, options: ReportOptions, full: bool) -> list[str]:
     mark, color = MARKS[result.status]
     head = f"{result.exercise} ({result.topic}): {paint(result.status.value, color, options)}"
-    head += f"  score {result.score:g}/{result.max_score:g}  seed {result.seed}"
+    head += f"  score {result.score:.3g}/{result.max_score:g}  seed {result.seed}"
     lines = [paint(head, "bold", options) if result.passed else head]
     if result.status in (Status.BANNED, Status.NOT_IMPLEMENTED) or (result.cases and result.cases[0].name == "import"):
         lines.append(f"  {clean(result.message)}")
@@ -45,9 +45,17 @@ def render_exercise(result: ExerciseResult, options: ReportOptions, full: bool) 
             lines.append(indent(clean(result.output)))
         return lines
     if full or not result.passed:
+        passed = [c for c in result.cases if c.passed]
+        if passed:
+            names = ", ".join(c.name for c in passed) if len(passed) <= 4 else \
+                f"{passed[0].name}, {passed[1].name}, ..., {passed[-1].name}"
+            lines.append(f"  {paint('ok'.ljust(7), 'green', options)} {len(passed)} of {len(result.cases)} cases "
+                         f"({names})")
         for case in result.cases:
+            if case.passed:
+                continue
             cmark, ccolor = MARKS[case.status]
-            detail = "" if case.passed else f"  {clean(case.message)}"
+            detail = f"  {clean(case.message)}"
             if len(detail) > 110:
                 detail = detail[:107] + "..."
             lines.append(f"  {paint(cmark.ljust(7), ccolor, options)} {case.name}{detail}")
