@@ -10,6 +10,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Callable, Mapping
 
+from grader.dotted import add_search_path
 from grader.errors import DefinitionError, Problem
 from grader.yamlsrc import format_path, line_of, load_with_lines
 
@@ -111,6 +112,11 @@ class Exercise:
         return Problem(str(self.path), self.line(*at), format_path(at), message)
 
 
+def course_root(ex: "Exercise") -> Path:
+    """The folder holding the exercises folder: a course's own modules are importable from there."""
+    return ex.path.parent.parent.parent
+
+
 @lru_cache(maxsize=1)
 def _validator() -> Any:
     import jsonschema  # deferred: only definition loading needs it
@@ -130,6 +136,7 @@ def load(path: Path) -> Exercise:
     if problems:
         raise DefinitionError(problems)
     exercise = _build(data, path, lines)
+    add_search_path(course_root(exercise))
     problems = _semantic_problems(exercise)
     if problems:
         raise DefinitionError(problems)

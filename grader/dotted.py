@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import importlib
+import sys
+from pathlib import Path
 from typing import Any
 
 
@@ -24,3 +26,10 @@ def resolve(path: str) -> Any:
     for part in attr.split("."):
         obj = getattr(obj, part)
     return obj
+
+
+def add_search_path(folder: Path) -> None:
+    """Make a course's own modules (references, generators, checks) importable by dotted path."""
+    path = str(folder)
+    if path not in sys.path:
+        sys.path.append(path)

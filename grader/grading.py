@@ -95,9 +95,6 @@ def _limits(ex: Exercise) -> dict[str, Any]:
 
 def load_reference(ex: Exercise) -> Callable[..., Any]:
     """Import the reference function named by the definition."""
-    root = str(ex.path.parent.parent.parent)
-    if root not in sys.path:
-        sys.path.append(root)
     try:
         func = resolve(ex.reference)
     except (ImportError, AttributeError) as exc:

@@ -1,7 +1,7 @@
 """Golden scenarios: one folder per scenario under tests/scenarios/, run through the real CLI.
 
 Each folder holds `args.txt` (the command line after `grade`; `{here}` is the folder and
-`{root}` the project), optional `env.txt` (KEY=VALUE lines), the learner's files, and the
+`{root}` the project, `{course}` the scenarios' own frozen course in `_course/`), optional `env.txt` (KEY=VALUE lines), the learner's files, and the
 expected result `expected.txt`: the exit status, then standard output and standard error,
 with paths normalised. Set GRADE_UPDATE_GOLDEN=1 to rewrite the expected files.
 """
@@ -21,7 +21,7 @@ SCENARIOS = Path(__file__).resolve().parent / "scenarios"
 
 
 def normalise(text: str, here: Path) -> str:
-    text = text.replace(str(here), "<here>").replace(str(ROOT), "<root>")
+    text = text.replace(str(here), "<here>").replace(str(COURSE), "<course>").replace(str(ROOT), "<root>")
     text = re.sub(r'"seed": \d+', '"seed": <seed>', text) if "<random-seed>" in text else text
     return text
 
@@ -30,10 +30,13 @@ def render(proc_code: int, stdout: str, stderr: str, here: Path) -> str:
     return (f"exit: {proc_code}\n--- stdout\n{normalise(stdout, here)}--- stderr\n{normalise(stderr, here)}")
 
 
-@pytest.mark.parametrize("name", sorted(p.name for p in SCENARIOS.iterdir() if p.is_dir()))
+COURSE = SCENARIOS / "_course" / "exercises"
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in SCENARIOS.iterdir() if p.is_dir() and p.name[0] != "_"))
 def test_scenario(name: str) -> None:
     here = SCENARIOS / name
-    args = shlex.split((here / "args.txt").read_text().strip().format(here=here, root=ROOT))
+    args = shlex.split((here / "args.txt").read_text().strip().format(here=here, root=ROOT, course=COURSE))
     env = {}
     if (here / "env.txt").exists():
         env = dict(line.split("=", 1) for line in (here / "env.txt").read_text().split())
