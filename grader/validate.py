@@ -40,16 +40,21 @@ class Proof:
     mistakes_fired: dict[str, int] = field(default_factory=dict)
 
 
-def mutants() -> dict[str, Callable[[Any], Any]]:
-    """Wrong answers made from a correct one; each must fail at least one case."""
+def mutants() -> dict[str, Callable[[Any], list[Any]]]:
+    """Wrong answers made from a correct one, each applied to the whole answer and to each item
+    of a tuple alone (negating both Q and R is a valid QR; negating R alone is not). For each
+    kind, at least one placement must fail at least one case."""
 
-    def each(func: Callable[[np.ndarray], np.ndarray]) -> Callable[[Any], Any]:
-        def apply(answer: Any) -> Any:
-            if isinstance(answer, tuple):
-                return tuple(func(np.asarray(a)) for a in answer)
-            return func(np.asarray(answer))
+    def each(func: Callable[[np.ndarray], np.ndarray]) -> Callable[[Any], list[Any]]:
+        def placements(answer: Any) -> list[Any]:
+            if not isinstance(answer, tuple):
+                return [func(np.asarray(answer))]
+            made = [tuple(func(np.asarray(a)) for a in answer)]
+            for i in range(len(answer)):
+                made.append(tuple(func(np.asarray(a)) if j == i else a for j, a in enumerate(answer)))
+            return made
 
-        return apply
+        return placements
 
     return {
         "negated": each(lambda a: -a),
@@ -57,7 +62,7 @@ def mutants() -> dict[str, Callable[[Any], Any]]:
         "transposed": each(lambda a: np.swapaxes(a, -1, -2) if a.ndim >= 2 else a),
         "float32": each(lambda a: a.astype(np.complex64 if np.iscomplexobj(a) else np.float32)
                         .astype(np.complex128 if np.iscomplexobj(a) else np.float64) * (1 + 3e-7)),
-        "first-item-only": lambda answer: answer[0] if isinstance(answer, tuple) else answer,
+        "first-item-only": lambda answer: [answer[0]] if isinstance(answer, tuple) else [],
     }
 
 
@@ -132,12 +137,12 @@ def prove(ex: Exercise, seeds: int, grader: Grader | None) -> Proof:
             for name, mutate in mutants().items():
                 try:
                     with np.errstate(all="ignore"):
-                        wrong = mutate(correct)
+                        placements = [w for w in mutate(correct) if differs(w, correct)]
                 except (ValueError, TypeError, IndexError):
                     continue
-                if differs(wrong, correct):
+                if placements:
                     applicable[name] += 1
-                    if check(ctx.with_actual(wrong)) is not None:
+                    if any(check(ctx.with_actual(wrong)) is not None for wrong in placements):
                         caught[name] += 1
             for rule in ex.mistakes:
                 _prove_rule(ex, rule, ctx, check, tolerance, variants, rng, fired, distinguishable, proof,
