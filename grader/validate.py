@@ -17,7 +17,7 @@ import click
 import numpy as np
 
 from grader import catalog, checks, mistakes
-from grader.checks.core import CheckContext
+from grader.checks.core import CheckContext, allclose
 from grader.definition import Exercise, load
 from grader.errors import DefinitionError, MissingFile, Problem
 from grader.grading import Grader, _bound_check, call_with, load_reference
@@ -66,6 +66,23 @@ def mutants() -> dict[str, Callable[[Any], list[Any]]]:
     }
 
 
+def _swapped_arguments(reference: Callable[..., Any], case: Case) -> Any | None:
+    """The reference's answer with its first two arguments swapped, when they are alike arrays."""
+    names = list(case.args)
+    if len(names) < 2:
+        return None
+    first, second = case.args[names[0]], case.args[names[1]]
+    if not (isinstance(first, np.ndarray) and isinstance(second, np.ndarray) and first.shape == second.shape):
+        return None
+    args = dict(case.args)
+    args[names[0]], args[names[1]] = second, first
+    try:
+        with np.errstate(all="ignore"):
+            return call_with(reference, args)
+    except Exception:  # noqa: BLE001 - a reference need not accept swapped inputs
+        return None
+
+
 def as_lists(answer: Any) -> Any:
     """The same answer as nested Python lists and floats (must be accepted)."""
     if isinstance(answer, tuple):
@@ -99,8 +116,8 @@ def prove(ex: Exercise, seeds: int, grader: Grader | None) -> Proof:
     check = _bound_check(ex)
     variants = checks.variants_for(ex.check.name)
     tolerance = {k: v for k, v in ex.check.params.items() if k in ("rtol", "atol", "atol_scale")}
-    caught = {name: 0 for name in mutants()}
-    applicable = {name: 0 for name in mutants()}
+    caught = {name: 0 for name in [*mutants(), "swapped-arguments"]}
+    applicable = dict(caught)
     fired = {m.id: 0 for m in ex.mistakes}
     distinguishable = {m.id: 0 for m in ex.mistakes}
     rng = np.random.default_rng(0)
@@ -144,6 +161,12 @@ def prove(ex: Exercise, seeds: int, grader: Grader | None) -> Proof:
                     applicable[name] += 1
                     if any(check(ctx.with_actual(wrong)) is not None for wrong in placements):
                         caught[name] += 1
+            swapped = _swapped_arguments(reference, case)
+            if swapped is not None and allclose(CheckContext(case.args, correct, swapped), rtol=1e-6) is not None:
+                # materially different: the function is not symmetric in these arguments
+                applicable["swapped-arguments"] += 1
+                if check(ctx.with_actual(swapped)) is not None:
+                    caught["swapped-arguments"] += 1
             for rule in ex.mistakes:
                 _prove_rule(ex, rule, ctx, check, tolerance, variants, rng, fired, distinguishable, proof,
                             seed, case)
