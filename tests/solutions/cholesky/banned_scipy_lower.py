@@ -1,0 +1,5 @@
+import scipy.linalg
+
+
+def cholesky(A):
+    return scipy.linalg.cholesky(A, lower=True)

@@ -1,0 +1,9 @@
+import numpy as np
+
+
+def power_iteration(A, num_iters):
+    v = np.cos(np.arange(A.shape[0]) + 1.0)
+    for _ in range(num_iters):
+        w = A @ v
+        v = w / np.max(np.abs(w))
+    return float(v @ A @ v / (v @ v)), v

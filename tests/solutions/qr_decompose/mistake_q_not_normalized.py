@@ -1,0 +1,17 @@
+import numpy as np
+
+
+def qr_decompose(A):
+    m, n = A.shape
+    Q = np.zeros((m, n))
+    V = np.zeros((m, n))
+    R = np.zeros((n, n))
+    for j in range(n):
+        v = A[:, j].copy()
+        for i in range(j):
+            R[i, j] = Q[:, i] @ v
+            v -= R[i, j] * Q[:, i]
+        R[j, j] = np.linalg.norm(v)
+        V[:, j] = v
+        Q[:, j] = v / R[j, j]
+    return V, R
