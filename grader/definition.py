@@ -66,6 +66,7 @@ class MistakeRule:
     fix: tuple[FixOp, ...] = ()
     matches: str | None = None
     when: str | None = None
+    example: str | None = None
 
 
 @dataclass(frozen=True)
@@ -187,7 +188,7 @@ def _build(data: dict[str, Any], path: Path, lines: dict[tuple[Any, ...], int]) 
             MistakeRule(m["id"], m["message"],
                         tuple(FixOp(f["op"], f.get("item"), f.get("factor"), tuple(f.get("items", ())))
                               for f in m.get("fix", [])),
-                        m.get("matches"), m.get("when"))
+                        m.get("matches"), m.get("when"), m.get("example"))
             for m in data.get("mistakes", [])),
         points=float(data.get("points", 1.0)), all_or_nothing=data.get("all_or_nothing", False),
         limits=Limits(**data.get("limits", {})), order=data.get("order", 0),

@@ -139,6 +139,8 @@ def _nonfinite(ctx: CheckContext) -> bool:
 def instance(rule: MistakeRule, inputs: Mapping[str, Any], correct: Any) -> Any | None:
     """An answer that makes this mistake, built from the inputs and a correct answer (for validation)."""
     with np.errstate(all="ignore"):
+        if rule.example:
+            return resolve(rule.example)(**fresh(inputs))
         if rule.fix:
             undo = invert(rule.fix)
             return apply(correct, undo) if undo is not None else None

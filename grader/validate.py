@@ -176,10 +176,13 @@ def prove(ex: Exercise, seeds: int, grader: Grader | None) -> Proof:
         if count == 0 and applicable[name] > 0:
             proof.problems.append(ex.problem(f"a wrong answer ({name} reference answer) passes every case of "
                                              f"{seeds} seeds: the check or the inputs cannot tell it apart", "check"))
-    for rule in ex.mistakes:
+    for i, rule in enumerate(ex.mistakes):
         if distinguishable[rule.id] == 0:
-            proof.problems.append(ex.problem(f"mistake {rule.id!r}: no case makes this mistake fail the check, "
-                                             "so it can never be reported", "mistakes"))
+            why = "no case makes this mistake fail the check, so it can never be reported"
+            if rule.example is None and (rule.when not in (None, "nonfinite") or mistakes.invert(rule.fix) is None):
+                why = "the grader cannot make an instance of it: add `example: package.module:function` " \
+                      "returning an answer with this mistake"
+            proof.problems.append(ex.problem(f"mistake {rule.id!r}: {why}", "mistakes", i))
     proof.mutants_caught = caught
     proof.mistakes_fired = fired
     if grader is not None:

@@ -132,3 +132,21 @@ def test_reserved_ids_are_refused(tmp_path: Path, bad: str) -> None:
     proc = run_grade("validate", "--exercises", str(root), "--quick")
     assert proc.returncode == 1
     assert f"'{bad}' is a command name and cannot be an exercise id" in proc.stdout
+
+
+def test_custom_predicate_rules_are_proven_with_an_example(tmp_path: Path) -> None:
+    (tmp_path / "my_rules.py").write_text(
+        "import numpy as np\n\n"
+        "def difference_is_sum(ctx):\n"
+        "    a, b = ctx.inputs['a'], ctx.inputs['b']\n"
+        "    return np.allclose(np.asarray(ctx.actual[1]), a + b)\n\n"
+        "def example(a, b):\n"
+        "    return a + b, a + b, a * b, a / b\n")
+    rule = "  - id: plus_for_minus\n    message: you added where a - b was asked\n    when: my_rules:difference_is_sum\n"
+    root = make_course(tmp_path, FIXTURE_YAML + rule)
+    proc = run_grade("validate", "--exercises", str(root), "--seeds", "2")
+    assert proc.returncode == 1
+    assert "mistake 'plus_for_minus': the grader cannot make an instance of it: add `example:" in proc.stdout
+    (root / "vectors" / "vector_arithmetic.yaml").write_text(FIXTURE_YAML + rule + "    example: my_rules:example\n")
+    proc = run_grade("validate", "--exercises", str(root), "--seeds", "2")
+    assert proc.returncode == 0, proc.stdout
