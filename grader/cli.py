@@ -133,6 +133,68 @@ def validate_command(paths: tuple[str, ...], exercises_dir: str | None, seeds: i
     return validate_paths(paths, exercises_dir, seeds, quick)
 
 
+@cli.command("batch")
+@click.argument("folder", type=click.Path(file_okay=False))
+@click.option("--output", "-o", type=click.Path(dir_okay=False), default="gradebook.csv", show_default=True,
+              help="The gradebook: CSV, or JSON with every case's details when FILE ends in .json.")
+@click.option("--json", "json_output", type=click.Path(dir_okay=False), help="Also write the JSON gradebook here.")
+@click.option("--jobs", "-j", type=click.IntRange(1, 256), help="Parallel workers (default: one per CPU).")
+@click.option("--exercises", "exercises_dir", type=click.Path(), help="The exercises folder (env GRADE_EXERCISES).")
+@click.option("--seed", type=click.IntRange(0, 2**63 - 1), envvar="GRADE_SEED",
+              help="Seed of the random inputs (env GRADE_SEED); default 0, so a rerun gives the same gradebook.")
+@click.option("--cases", type=click.IntRange(1, 1000), help="Number of random cases.")
+@click.option("--progress/--no-progress", default=None, help="Show a progress bar (default: on a terminal).")
+@fail_cleanly
+def batch_command(folder: str, output: str, json_output: str | None, jobs: int | None, exercises_dir: str | None,
+                  seed: int | None, cases: int | None, progress: bool | None) -> int:
+    """Grade many submissions (one folder each, laid out like the stubs) into a gradebook."""
+    from grader.batch import run_batch
+
+    return run_batch(folder, output=output, json_output=json_output, exercises_dir=exercises_dir, jobs=jobs,
+                     seed=seed, cases=cases, progress=progress)
+
+
+@cli.group("bundle")
+def bundle_group() -> None:
+    """Write ready-made CI set-ups for a course (Gradescope, GitHub Actions)."""
+
+
+@bundle_group.command("gradescope")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), default="autograder.zip", show_default=True)
+@click.option("--exercises", "exercises_dir", type=click.Path(), help="The exercises folder (env GRADE_EXERCISES).")
+@click.option("--secret-seed", help="The secret seed of the hidden cases (default: a new random one).")
+@click.option("--no-secret-seed", is_flag=True, help="Draw hidden cases from the printed seed.")
+@click.option("--seed", type=click.IntRange(0, 2**63 - 1), help="A fixed seed for every submission "
+              "(default: a fresh one per submission, named in its results).")
+@click.option("--hidden-visibility", type=click.Choice(["visible", "hidden", "after_due_date", "after_published"]),
+              default="after_published", show_default=True, help="Gradescope visibility of hidden cases.")
+@fail_cleanly
+def bundle_gradescope(output: str, exercises_dir: str | None, secret_seed: str | None, no_secret_seed: bool,
+                      seed: int | None, hidden_visibility: str) -> int:
+    """Write the Gradescope autograder zip (setup.sh, run_autograder, the grader, the course)."""
+    from grader.bundle import describe, new_secret, write_gradescope_bundle
+
+    secret = None if no_secret_seed else (secret_seed or new_secret())
+    names = write_gradescope_bundle(Path(output), exercises_dir, secret, seed, hidden_visibility)
+    click.echo(f"wrote {output}: {describe(names)}; upload it as the assignment's autograder")
+    return 0
+
+
+@bundle_group.command("github")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), default=".github/workflows/grade.yml",
+              show_default=True)
+@click.option("--install", default="python -m pip install .", show_default=True,
+              help="The step that installs grade in the course repository.")
+@fail_cleanly
+def bundle_github(output: str, install: str) -> int:
+    """Write the GitHub Actions workflow that grades a course repository on every push."""
+    from grader.bundle import write_github_workflow
+
+    write_github_workflow(Path(output), install)
+    click.echo(f"wrote {output}; add the secret GRADE_SECRET_SEED to the repository or organization")
+    return 0
+
+
 def new_seed() -> int:
     return secrets.randbelow(2**31)
 

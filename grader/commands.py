@@ -25,8 +25,20 @@ def learner_file(ex: Exercise, root: Path, file: str | None, submission: str | N
     if file is not None:
         return Path(file)
     if submission is not None:
-        return Path(submission) / ex.stub.relative_to(root) if _inside(ex.stub, root) else Path(submission) / ex.stub.name
+        return submission_file(ex, root, Path(submission))
     return ex.stub
+
+
+def submission_file(ex: Exercise, root: Path, folder: Path) -> Path:
+    """The learner's file in a submission folder laid out like the exercises folder.
+
+    Accepted: FOLDER/<topic>/<id>.py (a copy of the exercises folder), FOLDER/exercises/<topic>/<id>.py
+    (a clone of the course repository) and FOLDER/<id>.py (files uploaded flat); the first is named
+    when none exists.
+    """
+    inner = ex.stub.relative_to(root) if _inside(ex.stub, root) else Path(ex.stub.name)
+    candidates = [folder / inner, folder / root.name / inner, folder / ex.stub.name]
+    return next((p for p in candidates if p.is_file()), candidates[0])
 
 
 def _inside(path: Path, root: Path) -> bool:
@@ -41,7 +53,15 @@ def emit(report: RunReport, fmt: str, output: str | None, single: bool, verbose:
     """Render the report and write it to the output file or standard output."""
     to_terminal = output is None and sys.stdout.isatty()
     color = to_terminal and "NO_COLOR" not in os.environ and fmt == "text"
+    from grader.hidden import redact
+
+    report = redact(report)  # hidden cases: name, status and mistake only, in every format
     text = formatter(fmt)(report, ReportOptions(color=color, single=single, verbose=verbose))
+    in_actions = os.environ.get("GITHUB_ACTIONS") == "true"
+    if output is None and in_actions:  # learner text in the log must not forge workflow commands
+        from grader.report.github import defuse, guard
+
+        text = guard(text) if fmt == "text" else defuse(text, fmt)
     if output is not None:
         try:
             Path(output).write_text(text, encoding="utf-8")
@@ -49,7 +69,7 @@ def emit(report: RunReport, fmt: str, output: str | None, single: bool, verbose:
             raise GradeError(f"cannot write the report to {output}: {exc}") from None
     else:
         click.echo(text, nl=False)
-    if os.environ.get("GITHUB_ACTIONS") == "true":
+    if in_actions:
         from grader.report.github import annotate
 
         annotate(report)
@@ -70,10 +90,10 @@ def grade_one(exercise: str, file: str | None, only_case: str | None, *, submiss
         path = learner_file(ex, root, file, submission)
         if not path.is_file():
             raise MissingFile(f"no such file: {path}")
-        from grader.grading import Grader
+        from grader.hidden import make_grader
 
         used_seed = pick_seed(seed)
-        result = Grader(sandbox).grade(ex, path, used_seed, cases, only_case)
+        result = make_grader(sandbox).grade(ex, path, used_seed, cases, only_case)
     if file is None and submission is None:
         state.record_results(root, [result])
     report = RunReport((result,), used_seed)
@@ -96,11 +116,11 @@ def grade_all(*, submission: str | None, exercises_dir: str | None, seed: int | 
         cat = catalog.load_catalog(root)
         if submission is not None and not Path(submission).is_dir():
             raise MissingFile(f"the submission folder {submission} does not exist")
-        from grader.grading import Grader
+        from grader.hidden import make_grader
 
         used_seed = pick_seed(seed)
         problems = list(cat.problems)
-        grader = Grader(sandbox)
+        grader = make_grader(sandbox)
         for ex in cat.ordered():
             path = learner_file(ex, root, None, submission)
             if not path.is_file():
