@@ -1,0 +1,5 @@
+import numpy as np
+
+
+def min_norm_solution(A, b):
+    return A.T @ np.linalg.solve(A @ A.T, b)

@@ -1,0 +1,8 @@
+import numpy as np
+
+
+def min_norm_solution(A, b):
+    m, n = A.shape
+    x = np.zeros(n)
+    x[:m] = np.linalg.solve(A[:, :m], b)
+    return x

@@ -1,0 +1,5 @@
+import numpy as np
+
+
+def pinv(A):
+    return np.linalg.pinv(A)
