@@ -1,0 +1,5 @@
+import numpy as np
+
+
+def batch_matmul(X, W):
+    return np.tensordot(X, W, axes=([2], [0])).sum(axis=0)

@@ -1,0 +1,5 @@
+import numpy as np
+
+
+def cosine_similarity(a, b):
+    return float(np.sum(a * b))

@@ -1,0 +1,2 @@
+def dot_product(a, b):
+    return float(a @ b)

@@ -1,0 +1,5 @@
+from operator import matmul
+
+
+def dot_product(a, b):
+    return float(matmul(a, b))

@@ -1,0 +1,3 @@
+def dot_product(a, b):
+    a *= b
+    return a.sum()

@@ -1,0 +1,5 @@
+import numpy as np
+
+
+def dot_product(a, b):
+    return float(np.sum(np.outer(a, b)))

@@ -1,0 +1,5 @@
+import numpy as np
+
+
+def frobenius_norm(A):
+    return np.sqrt(np.sum(A ** 2, axis=0))

@@ -1,0 +1,5 @@
+import numpy as np
+
+
+def frobenius_norm(A):
+    return np.max(np.sum(np.abs(A), axis=1))

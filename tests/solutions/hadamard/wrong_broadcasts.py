@@ -1,0 +1,2 @@
+def hadamard(A, B):
+    return A * B

@@ -1,0 +1,6 @@
+import importlib
+
+
+def lp_norm(x, p):
+    la = importlib.import_module("scipy.linalg")
+    return float(la.norm(x, p))

@@ -1,0 +1,5 @@
+import numpy as np
+
+
+def masked_mean(X, mask):
+    return np.mean(X * mask, axis=1)

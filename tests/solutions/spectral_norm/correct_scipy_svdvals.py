@@ -1,0 +1,5 @@
+import scipy.linalg
+
+
+def spectral_norm(A):
+    return scipy.linalg.svdvals(A).max()

@@ -1,0 +1,9 @@
+import numpy as np
+
+
+def spectral_norm(A):
+    v = np.ones(A.shape[1])
+    for _ in range(5):
+        v = A.T @ (A @ v)
+        v = v / np.sqrt(np.sum(v * v))
+    return float(np.sqrt(np.sum((A @ v) ** 2)))
