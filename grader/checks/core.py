@@ -183,6 +183,8 @@ def scale(name: str) -> Callable[[Callable[[CheckContext], float]], Callable[[Ch
     """Register a problem scale: atol = atol_factor * eps * scale(ctx)."""
 
     def register(func: Callable[[CheckContext], float]) -> Callable[[CheckContext], float]:
+        if name in SCALES:
+            raise ValueError(f"scale {name!r} registered twice")
         SCALES[name] = func
         return func
 
