@@ -74,7 +74,49 @@ def _sin_sum_grad(a: np.ndarray, k: np.ndarray) -> Callable[[np.ndarray], np.nda
     return grad
 
 
-# name -> (the callable the learner receives, its analytic gradient for the grader)
+def _logistic(X: np.ndarray, y: np.ndarray, lam: float = 0.0) -> Callable[[np.ndarray], float]:
+    """f(w) = mean(log(1 + exp(-y_i x_i^T w))) + lam/2 |w|^2, labels y in {-1, +1}, computed stably."""
+
+    def f(w: np.ndarray) -> float:
+        w = np.asarray(w, dtype=float)
+        return float(np.mean(np.logaddexp(0.0, -y * (X @ w))) + 0.5 * lam * (w @ w))
+
+    return f
+
+
+def _logistic_grad(X: np.ndarray, y: np.ndarray, lam: float = 0.0) -> Callable[[np.ndarray], np.ndarray]:
+    def grad(w: np.ndarray) -> np.ndarray:
+        w = np.asarray(w, dtype=float)
+        margin = y * (X @ w)
+        weight = np.exp(-np.logaddexp(0.0, margin))  # sigmoid(-margin), without overflow
+        return -(X.T @ (y * weight)) / len(y) + lam * w
+
+    return grad
+
+
+def _rosenbrock(a: float = 1.0, b: float = 100.0) -> Callable[[np.ndarray], float]:
+    """f(x) = sum_i b (x_{i+1} - x_i^2)^2 + (a - x_i)^2: a steep curved valley."""
+
+    def f(x: np.ndarray) -> float:
+        x = np.asarray(x, dtype=float)
+        return float(np.sum(b * (x[1:] - x[:-1] ** 2) ** 2 + (a - x[:-1]) ** 2))
+
+    return f
+
+
+def _rosenbrock_grad(a: float = 1.0, b: float = 100.0) -> Callable[[np.ndarray], np.ndarray]:
+    def grad(x: np.ndarray) -> np.ndarray:
+        x = np.asarray(x, dtype=float)
+        g = np.zeros_like(x)
+        inner = x[1:] - x[:-1] ** 2
+        g[:-1] = -4.0 * b * x[:-1] * inner - 2.0 * (a - x[:-1])
+        g[1:] += 2.0 * b * inner
+        return g
+
+    return grad
+
+
+# name -> the callable the learner receives; `name_grad` is its analytic gradient for the grader
 FACTORIES: dict[str, Callable[..., Callable[..., Any]]] = {
     "quadratic": _quadratic,
     "quadratic_grad": _quadratic_grad,
@@ -82,7 +124,14 @@ FACTORIES: dict[str, Callable[..., Callable[..., Any]]] = {
     "logsumexp_grad": _logsumexp_grad,
     "sin_sum": _sin_sum,
     "sin_sum_grad": _sin_sum_grad,
+    "logistic": _logistic,
+    "logistic_grad": _logistic_grad,
+    "rosenbrock": _rosenbrock,
+    "rosenbrock_grad": _rosenbrock_grad,
 }
+
+# factories whose third derivatives vanish: their central differences are exact up to rounding
+POLYNOMIAL_DEGREE_2 = frozenset({"quadratic"})
 
 
 def build(spec: CallableSpec) -> Callable[..., Any]:

@@ -1,0 +1,5 @@
+from scipy import special
+
+
+def cross_entropy(p, q):
+    return -float(special.xlogy(p, q).sum())

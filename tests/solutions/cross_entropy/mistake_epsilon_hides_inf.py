@@ -1,0 +1,5 @@
+import numpy as np
+
+
+def cross_entropy(p, q):
+    return -np.sum(p * np.log(q + 1e-12))

@@ -1,0 +1,5 @@
+def gradient_descent(grad, x0, lr, steps):
+    x = x0
+    for _ in range(steps):
+        x -= lr * grad(x)
+    return x

@@ -1,0 +1,7 @@
+import numpy as np
+
+
+def kl_divergence(p, q):
+    m = p > 0
+    with np.errstate(divide="ignore"):
+        return np.sum(p[m] * np.log2(p[m] / q[m]))

@@ -1,0 +1,13 @@
+import numpy as np
+
+
+def minibatch_sgd(X, y, lr, epochs, batch_size, seed):
+    n, d = X.shape
+    rng = np.random.default_rng(seed)
+    w = np.zeros(d)
+    for _ in range(epochs):
+        perm = rng.permutation(n)
+        for start in range(0, n, batch_size):
+            idx = perm[start:start + batch_size]
+            w = w - lr * (2 / batch_size) * X[idx].T @ (X[idx] @ w - y[idx])
+    return w

@@ -1,0 +1,12 @@
+import numpy as np
+
+
+def minibatch_sgd(X, y, lr, epochs, batch_size, seed):
+    n, d = X.shape
+    perm = np.random.default_rng(seed).permutation(n)
+    w = np.zeros(d)
+    for _ in range(epochs):
+        for start in range(0, n, batch_size):
+            idx = perm[start:start + batch_size]
+            w = w - lr * (2 / len(idx)) * X[idx].T @ (X[idx] @ w - y[idx])
+    return w

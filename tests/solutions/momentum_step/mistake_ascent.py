@@ -1,0 +1,3 @@
+def momentum_step(w, v, grad, lr, beta):
+    v_new = beta * v + grad
+    return w + lr * v_new, v_new

@@ -1,0 +1,2 @@
+def momentum_step(w, v, grad, lr, beta):
+    return w - lr * (beta * v + grad)
