@@ -21,6 +21,11 @@ def pinv_via_gram(A: np.ndarray, cutoff: float = 1e-7) -> np.ndarray:
     return (v / s) @ u.T
 
 
+def pinv_gram_tiny_cutoff(A: np.ndarray) -> np.ndarray:
+    """Mistake: SVD via eigh(A^T A) with a cutoff of 1e-12 on s, below its rounding-level singular values (~1e-8)."""
+    return pinv_via_gram(A, cutoff=1e-12)
+
+
 def pinv_no_cutoff(A: np.ndarray) -> np.ndarray:
     """Mistake: V diag(1/s) U^T over every singular value, the rounding-level ones included."""
     u, s, vt = np.linalg.svd(A, full_matrices=False)
@@ -38,6 +43,14 @@ def pinv_normal_equations(A: np.ndarray) -> np.ndarray:
             return a.T @ np.linalg.inv(a @ a.T)
     except np.linalg.LinAlgError:
         return np.full(a.T.shape, np.inf)
+
+
+def pinv_absolute_floor(A: np.ndarray) -> np.ndarray:
+    """Mistake: singular values below an absolute 1e-10 dropped too, all of them when A is tiny."""
+    u, s, vt = np.linalg.svd(A, full_matrices=False)
+    keep = s > max(1e-10, 1e-10 * s[0])
+    with np.errstate(all="ignore"):
+        return (vt[keep].T / s[keep]) @ u[:, keep].T
 
 
 def least_squares(A: np.ndarray, b: np.ndarray) -> np.ndarray:
@@ -69,6 +82,13 @@ def min_norm_solution(A: np.ndarray, b: np.ndarray) -> np.ndarray:
 def min_norm_normal(A: np.ndarray, b: np.ndarray) -> np.ndarray:
     """A correct naive minimum-norm solution: A^T (A A^T)^-1 b."""
     return A.T @ np.linalg.solve(A @ A.T, b)
+
+
+def min_norm_plus_null(A: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Mistake: a solution with a null-space component, 1e-3 of its length, added."""
+    x = min_norm_solution(A, b)
+    null = np.linalg.svd(A)[2][-1]
+    return x + 1e-3 * np.linalg.norm(x) * null
 
 
 def basic_solution(A: np.ndarray, b: np.ndarray) -> np.ndarray:

@@ -39,6 +39,12 @@ def svd_separate_eigh(A: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray
     return u[:, :k], np.sqrt(w[:k]), v[:, :k].T
 
 
+def svd_full(A: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Mistake: the full SVD, U (m, m) and Vt (n, n)."""
+    u, s, vt = np.linalg.svd(A, full_matrices=True)
+    return u, s, vt
+
+
 def _truncated(A: np.ndarray, keep: slice) -> np.ndarray:
     """Sum of sigma_i u_i v_i^T over the singular triplets selected by `keep`."""
     u, s, vt = svd(A)

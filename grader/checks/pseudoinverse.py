@@ -31,20 +31,61 @@ def numerical_rank(a: np.ndarray) -> int:
     return int(np.sum(s > 1e-10 * s[0])) if s.size and s[0] > 0 else 0
 
 
+def drops_nonzero(a: np.ndarray, x: np.ndarray) -> bool:
+    """An answer of lower rank than A: nonzero singular values were cut off."""
+    return numerical_rank(x) < numerical_rank(a)
+
+
+def outside_spaces(a: np.ndarray, x: np.ndarray) -> float:
+    """||X - P_row X P_col||_F: the part of X that maps outside range(A^T) or reads from outside range(A).
+
+    A^+ has none; 1/(a zero singular value of A, or of A^T A) puts a null vector of A there.
+    """
+    u, s, vt = np.linalg.svd(a, full_matrices=False)
+    r = numerical_rank(a)
+    rows, cols = vt[:r].T, u[:, :r]
+    return float(np.linalg.norm(x - rows @ (rows.T @ x @ cols) @ cols.T))
+
+
+def inverts_zero(a: np.ndarray, x: np.ndarray, x_ref: np.ndarray) -> bool:
+    """X has a part outside A's row and column spaces, more than 1e-6 of ||A^+||: a zero singular value inverted."""
+    return outside_spaces(a, x) > 1e-6 * max(float(np.linalg.norm(x_ref)), TINY)
+
+
 def rank_note(a: np.ndarray, x: np.ndarray, x_ref: np.ndarray) -> str:
     """Explain a pseudoinverse whose rank is wrong: a zero singular value inverted, or a nonzero one dropped."""
-    rank = numerical_rank(a)
-    if rank < min(a.shape) and spectral_norm(x) > 1e6 * spectral_norm(x_ref):
-        return (f". A has rank {rank} < {min(a.shape)} and your X is about "
-                f"{spectral_norm(x) / spectral_norm(x_ref):.1e} times too large: you inverted a singular value that "
-                "is zero up to rounding (or a singular A^T A). Treat singular values below a cutoff such as "
-                "1e-10 * sigma_max as exactly zero: they stay zero in the pseudoinverse")
-    rank_x = numerical_rank(x)
-    if rank_x < rank:
-        return (f". A has rank {rank} but your X only rank {rank_x}: you dropped singular values that are not zero. "
-                "Make the cutoff relative to the largest singular value (for example 1e-10 * sigma_max), since A "
-                "may be scaled by any factor")
+    if inverts_zero(a, x, x_ref):
+        size = spectral_norm(x) / spectral_norm(x_ref)
+        larger = f"your X is about {size:.1e} times too large and " if size > 1e3 else ""
+        return (f". A has rank {numerical_rank(a)} and {larger}your X has a part along the null space of A: you "
+                "inverted a singular value that is zero up to rounding (of A, or of A^T A). Treat singular values "
+                "below a cutoff relative to the largest as exactly zero: they stay zero in the pseudoinverse")
+    if drops_nonzero(a, x):
+        return (f". A has rank {numerical_rank(a)} but your X only rank {numerical_rank(x)}: you dropped singular "
+                "values that are not zero. Make the cutoff relative to the largest singular value (for example "
+                "1e-10 * sigma_max), since A may be scaled by any factor")
     return ""
+
+
+def _pinv_answer(ctx: CheckContext) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
+    """(A, X, X_ref) for a finite answer X of the right shape, else None."""
+    try:
+        x_ref, x = one_array(ctx)
+    except Shape:
+        return None
+    return np.asarray(ctx.inputs["A"], dtype=float), x, x_ref
+
+
+def inverted_zero_singular_value(ctx: CheckContext) -> bool:
+    """Mistake predicate: a finite X with a part along the null space of A, from 1/(a zero singular value)."""
+    found = _pinv_answer(ctx)
+    return found is not None and inverts_zero(*found)
+
+
+def dropped_singular_values(ctx: CheckContext) -> bool:
+    """Mistake predicate: X of lower rank than A (a cutoff that is absolute, or too large)."""
+    found = _pinv_answer(ctx)
+    return found is not None and drops_nonzero(found[0], found[1]) and not inverts_zero(*found)
 
 
 def penrose_ratios(a: np.ndarray, x: np.ndarray, x_ref: np.ndarray) -> list[tuple[str, float]]:
@@ -126,6 +167,20 @@ def least_squares_variants(ctx: CheckContext, rng: np.random.Generator) -> list[
     return [("normal equations", least_squares_normal(ctx.inputs["A"], ctx.inputs["b"]))]
 
 
+def residual_ratio(a: np.ndarray, x: np.ndarray, b: np.ndarray) -> float:
+    """||b - A x|| / (n eps (||A|| ||x|| + ||b||)): the scaled residual of A x = b."""
+    norm_a = spectral_norm(a)
+    return float(np.linalg.norm(b - a @ x) / (a.shape[1] * EPS * (norm_a * np.linalg.norm(x) + np.linalg.norm(b)
+                                                                   + TINY)))
+
+
+def null_space_part(a: np.ndarray, x: np.ndarray) -> np.ndarray:
+    """The component of x outside the row space of A."""
+    _, s, vt = np.linalg.svd(a, full_matrices=False)
+    rows = vt[s > 1e-10 * s[0]] if s.size and s[0] > 0 else vt[:0]
+    return x - rows.T @ (rows @ x)
+
+
 @check("min_norm")
 def min_norm(ctx: CheckContext, *, residual: float = 1e3, row_space: float = 1e4,
              forward: float = 1e-8) -> Mismatch | None:
@@ -136,22 +191,31 @@ def min_norm(ctx: CheckContext, *, residual: float = 1e3, row_space: float = 1e4
         x_ref, x = one_array(ctx)
     except Shape as exc:
         return exc.mismatch
-    n = a.shape[1]
-    norm_a = spectral_norm(a)
-    ratio = np.linalg.norm(b - a @ x) / (n * EPS * (norm_a * np.linalg.norm(x) + np.linalg.norm(b) + TINY))
+    ratio = residual_ratio(a, x, b)
     if not ratio <= residual:
         return Mismatch(f"x does not solve A x = b (scaled residual {ratio:.3g}, allowed {residual:g})",
                         where="the result", max_abs=float(np.max(np.abs(x - x_ref))))
-    _, s, vt = np.linalg.svd(a, full_matrices=False)
-    rows = vt[s > 1e-10 * s[0]] if s.size and s[0] > 0 else vt[:0]
-    outside = x - rows.T @ (rows @ x)
-    ratio = np.linalg.norm(outside) / (n * EPS * max(float(np.linalg.norm(x)), TINY))
+    outside = null_space_part(a, x)
+    ratio = np.linalg.norm(outside) / (a.shape[1] * EPS * max(float(np.linalg.norm(x)), TINY))
     if not ratio <= row_space:
         return Mismatch(f"x solves A x = b but is not the minimum-norm solution: it has a component of length "
                         f"{np.linalg.norm(outside):.3g} in the null space of A (scaled {ratio:.3g}, allowed "
                         f"{row_space:g}); the minimum-norm x lies in the row space of A, x = A^T y",
                         where="the result", max_abs=float(np.max(np.abs(x - x_ref))))
     return forward_problem(x, x_ref, forward)
+
+
+def null_space_component(ctx: CheckContext) -> bool:
+    """Mistake predicate: x solves A x = b (to 1e-6) but has a part in the null space of A."""
+    try:
+        _, x = one_array(ctx)
+    except Shape:
+        return False
+    a = np.asarray(ctx.inputs["A"], dtype=float)
+    b = np.asarray(ctx.inputs["b"], dtype=float)
+    scale_ = spectral_norm(a) * np.linalg.norm(x) + np.linalg.norm(b)
+    solves = np.linalg.norm(b - a @ x) <= 1e-6 * scale_
+    return bool(solves and np.linalg.norm(null_space_part(a, x)) > 1e-8 * max(float(np.linalg.norm(x)), TINY))
 
 
 @variants("min_norm")

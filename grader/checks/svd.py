@@ -28,16 +28,29 @@ def _largest_singular_value(ctx: CheckContext) -> float:
     return spectral_norm(np.asarray(ctx.inputs["A"], dtype=float))
 
 
-def shape_hint(actual: Any, m: int, n: int) -> Mismatch | None:
-    """Name the full SVD, or V in place of Vt, when the shapes say so (m != n only)."""
+def answer_shapes(actual: Any) -> list[tuple[int, ...]] | None:
+    """The shapes of a 3-item answer, or None if it is not one."""
     if not isinstance(actual, (tuple, list)) or len(actual) != 3:
         return None
     try:
-        shapes = [np.shape(item) for item in actual]
+        return [np.shape(item) for item in actual]
     except (TypeError, ValueError):
         return None
+
+
+def has_full_shapes(shapes: list[tuple[int, ...]], m: int, n: int) -> bool:
+    """U (m, m) or Vt (n, n) where that is more than k = min(m, n) singular vectors: the full SVD."""
     k = min(m, n)
-    if (shapes[0] == (m, m) and m > k) or (shapes[2] == (n, n) and n > k):
+    return (shapes[0] == (m, m) and m > k) or (shapes[2] == (n, n) and n > k)
+
+
+def shape_hint(actual: Any, m: int, n: int) -> Mismatch | None:
+    """Name the full SVD, or V in place of Vt, when the shapes say so (m != n only)."""
+    shapes = answer_shapes(actual)
+    if shapes is None:
+        return None
+    k = min(m, n)
+    if has_full_shapes(shapes, m, n):
         return Mismatch(f"U has shape {shapes[0]} and Vt {shapes[2]}: that is the full SVD. Return the reduced one, "
                         f"U ({m}, {k}), s ({k},), Vt ({k}, {n}), keeping only the k = min(m, n) = {k} singular "
                         "vectors that go with singular values", where="items 0 and 2 of the result")
@@ -45,6 +58,13 @@ def shape_hint(actual: Any, m: int, n: int) -> Mismatch | None:
         return Mismatch(f"item 2 has shape ({n}, {k}), the shape of V: return Vt = V.T, shape ({k}, {n}), "
                         "with the right singular vectors as its rows", where="item 2 of the result")
     return None
+
+
+def full_svd(ctx: CheckContext) -> bool:
+    """Mistake predicate: the answer has the shapes of the full SVD."""
+    shapes = answer_shapes(ctx.actual)
+    m, n = np.shape(ctx.inputs["A"])
+    return shapes is not None and has_full_shapes(shapes, m, n)
 
 
 def order_problem(s: np.ndarray) -> Mismatch | None:
@@ -75,17 +95,37 @@ def orthonormal_problem(q: np.ndarray, name: str, item: int, limit: float, p: in
                     f"allowed {limit:g})", where=f"item {item} of the result", invariance=SIGN_INVARIANCE)
 
 
+def unmatched_pairs(a: np.ndarray, u: np.ndarray, s: np.ndarray, vt: np.ndarray) -> list[int]:
+    """Indices i where u_i and v_i are right up to sign but A v_i = -sigma_i u_i (empty if the factors are off)."""
+    if s.size == 0 or not all(np.all(np.isfinite(x)) for x in (u, s, vt)):
+        return []
+    k = s.size
+    tol = 1e-6
+    if np.linalg.norm(u.T @ u - np.eye(k)) > tol or np.linalg.norm(vt @ vt.T - np.eye(k)) > tol:
+        return []
+    core = u.T @ a @ vt.T
+    if np.max(np.abs(np.abs(core) - np.diag(np.abs(s)))) > tol * max(float(np.max(np.abs(s))), np.finfo(float).tiny):
+        return []
+    return [int(i) for i in np.flatnonzero(np.diag(core) * np.sign(s) < 0)]
+
+
 def sign_pairing_note(a: np.ndarray, u: np.ndarray, s: np.ndarray, vt: np.ndarray) -> str:
     """Why A != U diag(s) Vt when each factor is right on its own: the signs of some pairs do not match."""
-    core = u.T @ a @ vt.T
-    if s.size == 0 or np.max(np.abs(np.abs(core) - np.diag(s))) > 1e-6 * max(s[0], np.finfo(float).tiny):
-        return ""
-    flipped = [int(i) for i in np.flatnonzero(np.diag(core) < 0)]
+    flipped = unmatched_pairs(a, u, s, vt)
     if not flipped:
         return ""
     return (f". Each factor is right on its own, but column {flipped[0]} of U and row {flipped[0]} of Vt have "
             "unmatched signs (A v_i = -sigma_i u_i): if you computed U and V by separate eigen-decompositions, "
             "compute U from V instead, u_i = A v_i / sigma_i")
+
+
+def unmatched_signs(ctx: CheckContext) -> bool:
+    """Mistake predicate: U and Vt each right up to signs, but some pair u_i, v_i with opposite signs."""
+    try:
+        _, (u, s, vt) = items(ctx)
+    except Shape:
+        return False
+    return bool(unmatched_pairs(np.asarray(ctx.inputs["A"], dtype=float), u, s, vt))
 
 
 @check("svd")
@@ -153,6 +193,23 @@ def low_rank(ctx: CheckContext, *, rtol: float = 1e-9, atol: float = 1e4,
             return replace(found, summary=f"{found.summary}. Your matrix has rank {rank}, but a rank-{k} "
                            "approximation was asked")
     return found
+
+
+def low_rank_unmatched_signs(ctx: CheckContext) -> bool:
+    """Mistake predicate: B = sum of +-sigma_i u_i v_i^T over the top k, with some sign wrong."""
+    a = np.asarray(ctx.inputs["A"], dtype=float)
+    k = int(ctx.inputs["k"])
+    if np.shape(ctx.actual) != a.shape:
+        return False
+    b = np.asarray(ctx.actual, dtype=float)
+    if not np.all(np.isfinite(b)):
+        return False
+    u, s, vt = np.linalg.svd(a, full_matrices=False)
+    core = u[:, :k].T @ b @ vt[:k].T
+    tol = 1e-6 * spectral_norm(a)
+    explained = np.linalg.norm(b - u[:, :k] @ core @ vt[:k], 2) <= tol
+    signed = np.max(np.abs(np.abs(core) - np.diag(s[:k]))) <= tol
+    return bool(explained and signed and np.any(np.diag(core) < 0))
 
 
 @variants("low_rank")

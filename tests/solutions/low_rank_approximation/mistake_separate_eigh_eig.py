@@ -1,0 +1,10 @@
+import numpy as np
+
+
+def low_rank_approximation(A, k):
+    w, V = np.linalg.eig(A.T @ A)
+    order = np.argsort(w.real)[::-1][:k]
+    V = V[:, order].real
+    w2, U = np.linalg.eig(A @ A.T)
+    U = U[:, np.argsort(w2.real)[::-1][:k]].real
+    return U @ np.diag(np.sqrt(np.abs(w.real[order]))) @ V.T
