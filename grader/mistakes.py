@@ -146,14 +146,22 @@ def instance(rule: MistakeRule, inputs: Mapping[str, Any], correct: Any) -> Any 
             return apply(correct, undo) if undo is not None else None
         if rule.matches:
             return resolve(rule.matches)(**fresh(inputs))
-        if rule.when == "nonfinite":
+        if rule.when == "nonfinite" and _has_finite(correct):
             return _poison(correct)
     return None
 
 
+def _has_finite(answer: Any) -> bool:
+    parts = answer if isinstance(answer, tuple) else (answer,)
+    return any(bool(np.any(np.isfinite(np.asarray(p, dtype=complex)))) for p in parts)
+
+
 def _poison(correct: Any) -> Any:
+    """The answer with NaN in place of its first finite value."""
     if isinstance(correct, tuple):
         return tuple(_poison(c) for c in correct)
     arr = np.array(correct, dtype=complex if np.iscomplexobj(correct) else float)
-    arr.reshape(-1)[:1] = np.nan
+    finite = np.flatnonzero(np.isfinite(arr))
+    if finite.size:
+        arr.reshape(-1)[finite[0]] = np.nan
     return arr if arr.shape else arr[()]

@@ -193,8 +193,10 @@ def scale(name: str) -> Callable[[Callable[[CheckContext], float]], Callable[[Ch
 
 @scale("values")
 def _values_scale(ctx: CheckContext) -> float:
-    """The largest magnitude among the inputs and the expected answer."""
-    return max(magnitude(list(ctx.inputs.values())), magnitude(_flatten(ctx.expected)))
+    """The largest magnitude among the numeric inputs and the expected answer (integer inputs such as
+    step counts or seeds are settings, not values, and are left out)."""
+    numeric = [v for v in ctx.inputs.values() if not isinstance(v, (bool, int, np.integer))]
+    return max(magnitude(numeric), magnitude(_flatten(ctx.expected)))
 
 
 @scale("expected")
