@@ -103,13 +103,16 @@ class SubmissionGrader:
         try:
             return self.grader.grade(ex, path, self.seed, self.cases)
         except DefinitionError as exc:
-            self.problems.extend(str(p) for p in exc.problems)
+            self.problems.extend(f"invalid exercise definition: {p}" for p in exc.problems)
             return stopped_result(ex, path, self.seed, "the exercise definition is invalid")
         except SandboxError as exc:
             self.restart()
             return stopped_result(ex, path, self.seed, f"the isolated runner stopped ({exc})")
         except (OSError, UnicodeError) as exc:
             return stopped_result(ex, path, self.seed, f"the file could not be read ({exc})")
+        except Exception as exc:  # noqa: BLE001 - a grader fault on one file must not stop the batch
+            self.problems.append(f"internal error of the grader on {path}: {type(exc).__name__}: {exc}")
+            return stopped_result(ex, path, self.seed, f"an internal error of the grader ({type(exc).__name__})")
 
     def restart(self) -> None:
         from grader.sandbox.client import Sandbox
@@ -355,9 +358,9 @@ def run_batch(folder: str, *, output: str, json_output: str | None, exercises_di
     rate = f" ({gradings / seconds:.0f} gradings/s)" if seconds > 0 and gradings else ""
     click.echo(f"graded {len(subs)} submissions x {len(exercises)} exercises in {seconds:.1f} s{rate}, "
                f"seed {used_seed}; gradebook: {out}" + (f", {json_output}" if json_output else ""))
-    problems = [str(p) for p in cat.problems] + book.problems
+    problems = [f"invalid exercise definition: {p}" for p in cat.problems] + book.problems
     for problem in problems:
-        click.echo(f"grade: invalid exercise definition: {problem}", err=True)
+        click.echo(f"grade: {problem}", err=True)
     if not subs:
         click.echo(f"grade: no submission folders in {folder}", err=True)
     return 2 if problems else 0

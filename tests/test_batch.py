@@ -157,13 +157,18 @@ def test_json_output_name_gives_the_json_gradebook(tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stderr
     book = json.loads((tmp_path / "g.json").read_text())
     assert [s["total"] for s in book["submissions"]] == [1.0, 1.0]
-    proc = run_grade("batch", str(klass), "--exercises", str(COURSE), "-o", str(tmp_path / "g.csv"))
+    proc = run_grade("batch", str(klass), "--exercises", str(COURSE), "-o", str(tmp_path / "g.csv"), "--progress")
+    assert "6/6" in proc.stderr and "grading" in proc.stderr  # the progress bar (forced on: not a terminal here)
     assert "'=HYPERLINK(0)" in (tmp_path / "g.csv").read_text()  # a spreadsheet will not run it as a formula
 
 
-def test_bad_folder_is_a_grader_error(tmp_path: Path) -> None:
+def test_bad_folder_is_a_grader_error_and_an_empty_one_an_empty_gradebook(tmp_path: Path) -> None:
     proc = run_grade("batch", str(tmp_path / "nope"), "--exercises", str(COURSE), "-o", str(tmp_path / "g.csv"))
     assert proc.returncode == 2 and "does not exist" in proc.stderr and "Traceback" not in proc.stderr
+    (tmp_path / "none").mkdir()
+    proc = run_grade("batch", str(tmp_path / "none"), "--exercises", str(COURSE), "-o", str(tmp_path / "g.csv"))
+    assert proc.returncode == 0 and "no submission folders" in proc.stderr
+    assert (tmp_path / "g.csv").read_text() == "submission,vector_arithmetic,determinant,eig_symmetric,total\n"
 
 
 def _batch_workers() -> list[int]:
