@@ -127,6 +127,10 @@ class SubmissionGrader:
 
 def serve(conn: Connection, root: str, ids: list[str], seed: int, cases: int | None, secret: str | None) -> None:
     """A worker process: grade the submissions the parent sends, result by result."""
+    if secret is not None:
+        from grader.hidden import keep_secret
+
+        keep_secret()
     try:
         cat = catalog.load_catalog(Path(root))
         grader = SubmissionGrader(Path(root), [cat.exercises[i] for i in ids], seed, cases, secret)

@@ -32,10 +32,33 @@ HIDDEN_OUTPUT = "(output not shown: this exercise has hidden cases, and output c
 RAISED = re.compile(r"^raised ([A-Za-z_][\w.]*)")
 
 
+_SECRET: list[str | None] = []
+PR_SET_DUMPABLE = 4
+
+
 def secret_from_env() -> str | None:
-    """The secret seed from the environment (an empty value counts as none)."""
-    value = os.environ.get(SECRET_ENV, "").strip()
-    return value or None
+    """The secret seed from the environment (an empty value counts as none), then kept out of reach.
+
+    It is taken out of os.environ, so no process this one starts inherits it, and this process is
+    made non-dumpable, so another process of the same user (learner code that runs unprivileged)
+    cannot read it from /proc/PID/environ.
+    """
+    if not _SECRET:
+        value = os.environ.pop(SECRET_ENV, "").strip() or None
+        if value is not None:
+            keep_secret()
+        _SECRET.append(value)
+    return _SECRET[0]
+
+
+def keep_secret() -> None:
+    """Make this process non-dumpable: its memory and environment unreadable to same-user processes."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_DUMPABLE, 0, 0, 0, 0)
+    except (OSError, AttributeError):  # not Linux: nothing more to do
+        pass
 
 
 def hidden_seed(seed: int, secret: str) -> int:

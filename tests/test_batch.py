@@ -222,3 +222,15 @@ def test_a_worker_killed_mid_batch_does_not_stop_the_rest(tmp_path: Path) -> Non
         if not any(r in stopped for r in results):
             assert [r.status.value for r in results] == ["timeout", "passed", "passed"], sub.name
             assert sum(r.score for r in results) == 2.0, sub.name
+
+
+def test_batch_with_a_secret_seed(graded: tuple) -> None:
+    work, rows, _ = graded
+    proc = run_grade("batch", str(work / "class"), "--exercises", str(COURSE), "--output", str(work / "s.json"),
+                     "--jobs", "2", env={"GRADE_SECRET_SEED": "batch-secret-91"}, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    text = (work / "s.json").read_text()
+    assert "batch-secret-91" not in text + proc.stdout + proc.stderr
+    book = {s["submission"]: s for s in json.loads(text)["submissions"]}
+    assert book["perfect"]["total"] == 3.0 and book["empty"]["total"] == 0.0
+    assert book["hostile"]["total"] == 1.0

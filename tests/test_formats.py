@@ -308,3 +308,39 @@ def test_gradescope_bundle_runs_like_gradescope(tmp_path: Path) -> None:
     (syntax,) = by_exercise["determinant"]
     assert syntax["status"] == "failed" and "syntax error" in syntax["output"]
     assert "bundle-secret" not in json.dumps(results) + run.stdout + run.stderr
+
+
+SNOOPER = '''
+import os
+
+
+def determinant(A):
+    found = []
+    pid = os.getpid()
+    for _ in range(12):
+        try:
+            with open(f"/proc/{pid}/environ", "rb") as handle:
+                found.append(handle.read().decode("latin-1"))
+        except OSError as exc:
+            found.append(type(exc).__name__)
+        try:
+            with open(f"/proc/{pid}/stat") as handle:
+                pid = int(handle.read().rsplit(")", 1)[1].split()[1])
+        except OSError:
+            break
+        if pid <= 1:
+            break
+    print("SNOOP", " | ".join(found))
+    return 0.0
+'''
+
+
+def test_learner_code_cannot_read_the_secret_from_its_ancestors(tmp_path: Path) -> None:
+    learner = tmp_path / "determinant.py"
+    learner.write_text(SNOOPER)
+    proc = run_grade("determinant", "--exercises", str(COURSE), "--file", str(learner), "--seed", "1",
+                     "--format", "json", env={"GRADE_SECRET_SEED": "snoop-target-7d1f"})
+    data = json.loads(proc.stdout)
+    shown = [c.get("output", "") for c in data["cases"]]
+    assert any("SNOOP" in text for text in shown)  # it ran and printed what it found (positive control)
+    assert "snoop-target-7d1f" not in proc.stdout + proc.stderr

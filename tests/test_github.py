@@ -157,6 +157,7 @@ def test_the_workflow_steps_grade_a_course_repository(tmp_path: Path) -> None:
         env[key] = re.sub(r"\$\{\{\s*secrets\.(\w+)\s*\}\}", lambda m: secrets.get(m.group(1), ""), value)
         env[key] = env[key].replace("${{ github.run_id }}", "4242")
     outcomes: dict[str, int] = {}
+    logs: dict[str, str] = {}
     failed = False
     for step in job["steps"]:
         condition = str(step.get("if", ""))
@@ -171,12 +172,13 @@ def test_the_workflow_steps_grade_a_course_repository(tmp_path: Path) -> None:
             continue
         proc = run_step(step, repo, env)
         outcomes[step["name"]] = proc.returncode
+        logs[step["name"]] = (proc.stdout + proc.stderr)[-3000:]
         failed = failed or proc.returncode != 0
         if step["name"] == "Grade":
             grade_proc = proc
         assert "Traceback" not in proc.stderr, (step["name"], proc.stderr[-3000:])
     assert outcomes == {"Check out": 0, "Set up Python": 0, "Install grade": 0, "Grade": 1, "JUnit report": 0,
-                        "Keep the report": 0}
+                        "Keep the report": 0}, logs
     assert (venv / "bin" / "grade").is_file()  # the step installed the course's grade
     commands = runner_commands(grade_proc.stdout, grade_proc.stderr)
     assert {c["title"].split(":")[0] for c in commands} == {"determinant", "eig_symmetric"}
