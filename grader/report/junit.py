@@ -13,7 +13,9 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
-from grader.hidden import redact
+from pathlib import Path
+
+from grader.hidden import redact, relative_file
 from grader.report import ReportOptions
 from grader.report.detail import case_detail, case_message, exercise_detail, one_line, visible
 from grader.results import CaseResult, ExerciseResult, RunReport, Status
@@ -26,6 +28,11 @@ COMMAND_LINE = re.compile(r"(?m)^([ \t]*):")
 
 def _text(value: str) -> str:
     return visible(value)
+
+
+def _file(result: ExerciseResult) -> str:
+    """The learner's file, relative to the current folder when inside it (as CI tools expect)."""
+    return _text(relative_file(result.file, Path.cwd()))
 
 
 def _seconds(value: float) -> str:
@@ -43,7 +50,7 @@ def _verdict(parent: ET.Element, status: Status, message: str, detail: str) -> N
 def _testcase(suite: ET.Element, result: ExerciseResult, case: CaseResult) -> ET.Element:
     attrs = {"classname": f"{result.topic}.{result.exercise}", "name": case.name, "time": _seconds(case.seconds)}
     if result.file:
-        attrs["file"] = _text(result.file)
+        attrs["file"] = _file(result)
     line = case.line or result.line
     if line:
         attrs["line"] = str(line)
@@ -59,7 +66,7 @@ def _whole_exercise(suite: ET.Element, result: ExerciseResult) -> None:
     name = result.cases[0].name if result.cases else result.status.value
     attrs = {"classname": f"{result.topic}.{result.exercise}", "name": name, "time": _seconds(result.seconds)}
     if result.file:
-        attrs["file"] = _text(result.file)
+        attrs["file"] = _file(result)
     if result.line:
         attrs["line"] = str(result.line)
     element = ET.SubElement(suite, "testcase", attrs)
@@ -78,7 +85,7 @@ def _suite(root: ET.Element, result: ExerciseResult) -> None:
     props = ET.SubElement(suite, "properties")
     for name, value in (("topic", result.topic), ("title", result.title), ("status", result.status.value),
                         ("score", f"{result.score:g}"), ("max_score", f"{result.max_score:g}"),
-                        ("seed", str(result.seed)), ("file", result.file)):
+                        ("seed", str(result.seed)), ("file", _file(result))):
         ET.SubElement(props, "property", name=name, value=_text(value))
     if graded:
         for case in graded:
