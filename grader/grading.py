@@ -27,6 +27,9 @@ from grader.sandbox.scan import Finding, scan_source
 SIGNALS = {4: "an illegal instruction", 6: "an abort", 7: "a bus error", 8: "a floating-point exception",
            9: "being killed", 11: "a segmentation fault", 24: "the CPU time limit", 25: "the file size limit"}
 TOLERANCE_KEYS = ("rtol", "atol", "atol_scale")
+# Failing cases shown with inputs and tried against every mistake rule; later ones are tried
+# against the rule that explains the most of these first (grading a class stays fast).
+DETAILED_FAILURES = 6
 
 
 @dataclass(frozen=True)
@@ -146,8 +149,13 @@ def judge(ex: Exercise, file: Path, seed: int, cases: list[Case], expected: list
         return import_failed(ex, file, seed, outcome)
     check = _bound_check(ex)
     tolerance = {k: v for k, v in ex.check.params.items() if k in TOLERANCE_KEYS}
-    judged = [judge_case(ex, case, exp, out, check, tolerance) for case, exp, out in zip(cases, expected, outcome.cases)]
-    results = name_mistakes(ex, judged)
+    judged: list[CaseResult | Judged] = []
+    failures = 0
+    for case, exp, out in zip(cases, expected, outcome.cases):
+        item = judge_case(ex, case, exp, out, check, tolerance, detailed=failures < DETAILED_FAILURES)
+        judged.append(item)
+        failures += not (item.result if isinstance(item, Judged) else item).passed
+    results = name_mistakes(ex, judged, check, tolerance)
     raised = [o.raised for o in outcome.cases if o.raised is not None]
     if raised and all(r.type == "NotImplementedError" for r in raised) and len(raised) == len(cases):
         status = Status.NOT_IMPLEMENTED
@@ -223,6 +231,8 @@ def import_failed(ex: Exercise, file: Path, seed: int, outcome: RunOutcome) -> E
 def _limit_text(ex: Exercise, detail: Mapping[str, Any]) -> str:
     if detail.get("limit") == "exercise":
         return f"{ex.limits.exercise_seconds:g} s for the whole exercise"
+    if detail.get("limit") == "cpu":
+        return "the CPU time allowed for the whole exercise"
     if detail.get("phase") == "import":
         return f"{max(ex.limits.case_seconds, 10.0):g} s to import"
     return f"{ex.limits.case_seconds:g} s per case"
@@ -232,18 +242,21 @@ def _ended(detail: Mapping[str, Any]) -> str:
     sig = detail.get("signal")
     if isinstance(sig, int):
         return f"the process was ended by {SIGNALS.get(sig, f'signal {sig}')}"
-    if detail.get("kind") == "protocol" or detail.get("message"):
+    if detail.get("kind") == "protocol":
         return f"it interfered with the grader's private channel ({detail.get('message', '')})"
+    if detail.get("message"):  # how the isolated runner saw it end (for example, the runner itself was killed)
+        return str(detail["message"])
     code = detail.get("exit")
     return f"the process exited (status {code}) without returning; sys.exit() or os._exit() ends grading"
 
 
 def judge_case(ex: Exercise, case: Case, exp: Expected, out: CaseOutcome,
-               check: Callable[[CheckContext], Mismatch | None], tolerance: Mapping[str, Any]) -> "CaseResult | Judged":
+               check: Callable[[CheckContext], Mismatch | None], tolerance: Mapping[str, Any],
+               detailed: bool = True) -> "CaseResult | Judged":
     """One case's verdict, with the facts a learner needs to act on it (rendered only if it failed)."""
-    verdict = _verdict(ex, case, exp, out, check, tolerance)
+    verdict = _verdict(ex, case, exp, out, check, tolerance, detailed)
     result = verdict.result if isinstance(verdict, Judged) else verdict
-    if result.passed or case.hidden:
+    if result.passed or case.hidden or not detailed:
         return verdict
     shown = replace(result, inputs={k: render_value(v) for k, v in case.args.items()},
                     expected=f"raises {exp.raises}" if exp.raises else render_value(exp.value),
@@ -252,7 +265,8 @@ def judge_case(ex: Exercise, case: Case, exp: Expected, out: CaseOutcome,
 
 
 def _verdict(ex: Exercise, case: Case, exp: Expected, out: CaseOutcome,
-             check: Callable[[CheckContext], Mismatch | None], tolerance: Mapping[str, Any]) -> "CaseResult | Judged":
+             check: Callable[[CheckContext], Mismatch | None], tolerance: Mapping[str, Any],
+             detailed: bool) -> "CaseResult | Judged":
     base: dict[str, Any] = {"name": case.name, "hidden": case.hidden, "output": out.output,
                             "seconds": out.seconds}
     if out.kind == "timeout":
@@ -281,8 +295,10 @@ def _verdict(ex: Exercise, case: Case, exp: Expected, out: CaseOutcome,
     mismatch = check(ctx)
     if mismatch is None:
         return CaseResult(status=Status.PASSED, **base)
-    fired = tuple(rule for rule in ex.mistakes if mistakes.fires_safely(rule, ctx, check, tolerance))
-    return Judged(CaseResult(status=Status.FAILED, message=mismatch.summary, mismatch=mismatch, **base), fired)
+    fired = tuple(rule for rule in ex.mistakes if mistakes.fires_safely(rule, ctx, check, tolerance)) \
+        if detailed else ()
+    return Judged(CaseResult(status=Status.FAILED, message=mismatch.summary, mismatch=mismatch, **base), fired,
+                  None if detailed else ctx)
 
 
 @dataclass(frozen=True)
@@ -291,9 +307,12 @@ class Judged:
 
     result: CaseResult
     fired: tuple[MistakeRule, ...] = ()
+    pending: CheckContext | None = None  # not yet tried against the rules (beyond the detailed ones)
 
 
-def name_mistakes(ex: Exercise, judged: list["Judged | CaseResult"]) -> tuple[CaseResult, ...]:
+def name_mistakes(ex: Exercise, judged: list["Judged | CaseResult"],
+                  check: Callable[[CheckContext], Mismatch | None],
+                  tolerance: Mapping[str, Any]) -> tuple[CaseResult, ...]:
     """Name on each failing case the rule that explains the most failing cases (ties: YAML order)."""
     counts = {rule.id: 0 for rule in ex.mistakes}
     for item in judged:
@@ -301,9 +320,16 @@ def name_mistakes(ex: Exercise, judged: list["Judged | CaseResult"]) -> tuple[Ca
             for rule in item.fired:
                 counts[rule.id] += 1
     ranked = sorted(ex.mistakes, key=lambda r: -counts[r.id])
+    best = ranked[0] if ranked and counts[ranked[0].id] else None
     results = []
     for item in judged:
         if isinstance(item, Judged):
+            if item.pending is not None:  # the usual rule first; all of them only if it does not explain this case
+                if best is not None and mistakes.fires_safely(best, item.pending, check, tolerance):
+                    item = replace(item, fired=(best,))
+                else:
+                    item = replace(item, fired=tuple(r for r in ex.mistakes
+                                                     if mistakes.fires_safely(r, item.pending, check, tolerance)))
             rule = next((r for r in ranked if r in item.fired), None)
             item = replace(item.result, mistake=rule.message, mistake_id=rule.id) if rule else item.result
         results.append(item)
