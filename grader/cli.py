@@ -201,6 +201,9 @@ def new_seed() -> int:
 
 def main() -> None:
     """Console entry point."""
+    from grader.sandbox.confine import PR_SET_DUMPABLE, prctl
+
+    prctl(PR_SET_DUMPABLE, 0)  # learner code of the same uid cannot read this process's environment or memory
     try:
         cli.main(prog_name="grade", standalone_mode=True)
     except KeyboardInterrupt:

@@ -1,21 +1,51 @@
-"""The grader's side of the isolated runner: start the worker, send inputs, read events."""
+"""The grader's side of the isolated runner: start the worker, send inputs, read events.
+
+Nothing the worker relays from the learner's process is trusted beyond its type: every
+string is cut to a bound and stripped of control characters (so no report format breaks),
+output is capped per exercise, and a worker that dies or stops answering while learner code
+runs costs that exercise only (the worker and everything below it are killed and a fresh one
+started). A failure before the learner's code ran is the grader's and raises SandboxError.
+"""
 
 from __future__ import annotations
 
+import collections
+import math
 import os
+import select
 import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping
 
 from grader.errors import SandboxError
-from grader.sandbox import wire
+from grader.sandbox import confine, wire
 
 WORKER = Path(__file__).with_name("worker.py")
-PASSED_ENV = ("PATH", "LANG", "LC_ALL", "OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE", "GRADE_SANDBOX_DROP")
+# GRADE_SANDBOX_DROP=0 / GRADE_SANDBOX_LANDLOCK=0 switch a defence off, to test what holds without it
+PASSED_ENV = ("PATH", "LANG", "LC_ALL", "OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE", "GRADE_SANDBOX_DROP",
+              "GRADE_SANDBOX_LANDLOCK")
+SILENCE_SLACK = 45.0  # beyond the exercise's own limit: the worker's set-up allowance, kills and sweeps
+REQUEST_BYTES = 1 << 30  # events of one request, at most
+OUTPUT_PIECES = 4  # an exercise's output, at most this many times its per-case limit
+TEXT_LIMITS = {"type": 200, "message": 2000, "traceback": 8000, "name": 200, "file": 1000, "what": 300}
+RUNNER_LOST = "the grader's runner was killed or stopped while your code ran (do not signal other processes)"
+_INVISIBLE = {c: f"\\x{c:02x}" for c in (*range(0, 9), 11, 12, *range(14, 32), 127, *range(0x80, 0xA0))}
+_INVISIBLE.update({c: f"\\u{c:04x}" for c in (0x200E, 0x200F, *range(0x202A, 0x202F), 0x2028, 0x2029,
+                                              *range(0x2066, 0x206A), 0xFEFF, 0xFFFE, 0xFFFF)})
+
+
+def plain_text(value: Any, limit: int) -> str:
+    """Learner-controlled text made safe for every report: bounded, no control or bidi characters."""
+    text = value if isinstance(value, str) else "" if value is None else str(value)
+    if len(text) > limit:
+        text = text[:limit] + f" ... ({len(text) - limit} more characters not shown)"
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text.encode("utf-8", "replace").decode("utf-8").translate(_INVISIBLE)
 
 
 @dataclass(frozen=True)
@@ -95,23 +125,36 @@ def clean_environment(home: str) -> dict[str, str]:
     return env
 
 
+class _Lost(Exception):
+    """The worker died or stopped answering."""
+
+
 class Sandbox:
     """One worker process, reused for many exercises; use as a context manager."""
 
     def __init__(self) -> None:
+        # learner code may run as this process's uid (when the grader is not root): make this
+        # process's memory, environment and descriptors unreadable to it (/proc/PID/* owned by root)
+        confine.prctl(confine.PR_SET_DUMPABLE, 0)
+        self.features: dict[str, Any] = {}
+        self._pending: RunRequest | None = None
+        self._start()
+
+    def _start(self) -> None:
         self.home = tempfile.mkdtemp(prefix="grade-worker-")
         os.chmod(self.home, 0o755)
-        numpy_root = _numpy_root()
         self.stderr = tempfile.TemporaryFile()
         try:
             self.proc = subprocess.Popen(
-                [sys.executable, "-I", "-B", str(WORKER), numpy_root],
+                [sys.executable, "-I", "-B", str(WORKER), _numpy_root()],
                 stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self.stderr,
                 env=clean_environment(self.home), cwd=self.home, start_new_session=True)
         except OSError as exc:
             raise SandboxError(f"cannot start the isolated runner: {exc}") from None
-        self._hello = False
-        self._pending = False
+        assert self.proc.stdout is not None
+        self._fd = self.proc.stdout.fileno()
+        self._reader = wire.FrameReader(REQUEST_BYTES)
+        self._frames: collections.deque[tuple[dict[str, Any], list[bytes]]] = collections.deque()
 
     def __enter__(self) -> "Sandbox":
         return self
@@ -126,44 +169,87 @@ class Sandbox:
         header = {"op": "run", "file": str(request.file), "function": request.function, "module": "submission",
                   "banned": list(request.banned), "limits": dict(request.limits), "cases": cases,
                   "blocked_dirs": list(request.blocked_dirs)}
+        frame = wire.pack(header, blobs)
+        if self.proc.poll() is not None:  # it died after an earlier exercise: start afresh
+            self._restart()
         try:
             assert self.proc.stdin is not None
-            self.proc.stdin.write(wire.pack(header, blobs))
+            self.proc.stdin.write(frame)
             self.proc.stdin.flush()
         except OSError:
             raise SandboxError(self._died("while receiving a request")) from None
-        self._pending = True
+        self._pending = request
 
     def collect(self, ncases: int) -> RunOutcome:
         """Read the events of the submitted request until its end."""
-        if not self._pending:
+        request = self._pending
+        if request is None:
             raise SandboxError("no request was submitted")
-        self._pending = False
-        events = []
+        self._pending = None
+        silence = float(request.limits.get("exercise_seconds", 20.0)) + SILENCE_SLACK
+        self._reader.total = 0
+        events: list[tuple[dict[str, Any], list[bytes]]] = []
+        armed, setup = False, None
         while True:
-            frame = self._read()
-            header, blobs = frame
-            if header.get("ev") == "hello":
-                continue
-            if header.get("ev") == "end":
+            try:
+                header, blobs = self._next(silence)
+            except _Lost as exc:
+                if not armed:
+                    raise SandboxError(self._died(str(exc))) from None
+                self._restart()
+                events.extend(_lost_events(events, ncases))
                 break
-            events.append((header, blobs))
-        return assemble(events, ncases)
+            kind = header.get("ev")
+            if kind == "end":
+                break
+            if kind == "hello":
+                self.features = {k: v for k, v in header.items() if k not in ("ev", "nblobs")}
+            elif kind == "armed":
+                armed = True
+            elif kind == "setup_failed":
+                setup = plain_text(header.get("message"), 2000)
+            else:
+                events.append((header, blobs))
+        if setup is not None:
+            raise SandboxError(f"the isolated runner could not start the learner's process: {setup}")
+        return assemble(events, ncases, int(request.limits.get("output_kb", 8)) * 1024)
+
+    def hello(self) -> dict[str, Any]:
+        """The worker's greeting: which defences hold here (ids, landlock, seccomp, tasks)."""
+        if not self.features and self._pending is None:
+            header, blobs = self._next(SILENCE_SLACK)
+            if header.get("ev") != "hello":
+                self._frames.appendleft((header, blobs))
+            else:
+                self.features = {k: v for k, v in header.items() if k not in ("ev", "nblobs")}
+        return self.features
 
     def run(self, request: RunRequest) -> RunOutcome:
         """Submit and collect."""
         self.submit(request)
         return self.collect(len(request.cases))
 
-    def _read(self) -> tuple[dict[str, Any], list[bytes]]:
-        try:
-            assert self.proc.stdout is not None
-            frame = wire.read_frame(self.proc.stdout)
-        except wire.WireError as exc:
-            raise SandboxError(f"the isolated runner sent a malformed message: {exc}") from None
-        if frame is None:
-            raise SandboxError(self._died("while running"))
-        return frame
+    def _next(self, silence: float) -> tuple[dict[str, Any], list[bytes]]:
+        """The next event; _Lost if the worker dies or says nothing for `silence` seconds."""
+        end = time.monotonic() + silence
+        while not self._frames:
+            left = end - time.monotonic()
+            if left <= 0:
+                raise _Lost(f"silent for {silence:g} s")
+            ready, _, _ = select.select([self._fd], [], [], left)
+            if not ready:
+                continue
+            try:
+                data = os.read(self._fd, 1 << 20)
+            except OSError:
+                data = b""
+            if not data:
+                raise _Lost("while running")
+            try:
+                self._frames.extend((h, b) for h, b, _raw in self._reader.feed(data))
+            except wire.WireError as exc:
+                raise SandboxError(f"the isolated runner sent a malformed message: {exc}") from None
+        return self._frames.popleft()
 
     def _died(self, when: str) -> str:
         self.proc.poll()
@@ -171,53 +257,108 @@ class Sandbox:
         tail = self.stderr.read()[-2000:].decode("utf-8", "replace")
         return f"the isolated runner stopped {when} (exit status {self.proc.returncode}): {tail.strip()}"
 
-    def close(self) -> None:
-        """Stop the worker; it kills whatever learner processes remain before exiting."""
+    def _restart(self) -> None:
+        """Kill the worker and all below it, and start a fresh one."""
+        self._stop(kill_tree=True)
+        self._start()
+
+    def _stop(self, kill_tree: bool) -> None:
         if self.proc.poll() is None:
-            # Every learner process was killed and reaped when its exercise ended, so the idle
-            # worker can be stopped at once rather than waiting for its interpreter to tear down.
+            if kill_tree:  # learner processes may be running: kill them first, they are below the worker
+                confine.kill_tree(self.proc.pid, include_root=True)
             try:
                 assert self.proc.stdin is not None
                 self.proc.stdin.close()
             except OSError:
                 pass
             self.proc.kill()
-            self.proc.wait()
-        for stream in (self.proc.stdout,):
+        self.proc.wait()
+        for stream in (self.proc.stdin, self.proc.stdout):
             if stream is not None:
-                stream.close()
+                try:
+                    stream.close()
+                except OSError:
+                    pass
         self.stderr.close()
         shutil.rmtree(self.home, ignore_errors=True)
 
+    def close(self) -> None:
+        """Stop the worker. Between exercises every learner process is already dead, so it is killed at
+        once; with a request still in flight, everything below it is killed first."""
+        self._stop(kill_tree=self._pending is not None)
+        self._pending = None
 
-def assemble(events: list[tuple[dict[str, Any], list[bytes]]], ncases: int) -> RunOutcome:
+
+Event = tuple[dict[str, Any], list[bytes]]
+
+
+def _lost_events(events: list[Event], ncases: int) -> list[Event]:
+    """Events blaming the learner's code for a worker lost while it ran: on each unreported case, or the import."""
+    kinds = {h.get("ev") for h, _ in events}
+    if "ready" not in kinds:
+        return [] if "import_error" in kinds else [({"ev": "crashed", "phase": "import", "message": RUNNER_LOST}, [])]
+    seen = {h.get("case") for h, _ in events if h.get("ev") in ("done", "raised")}
+    return [({"ev": "crashed", "case": i, "phase": "case", "message": RUNNER_LOST}, [])
+            for i in range(ncases) if i not in seen]
+
+
+class _Output:
+    """An exercise's output budget: pieces are cut to the per-case limit, the total to a few of them."""
+
+    def __init__(self, per_piece: int) -> None:
+        self.per_piece = per_piece
+        self.left = per_piece * OUTPUT_PIECES
+
+    def text(self, out: Any) -> str:
+        if not isinstance(out, dict):
+            return ""
+        text = out.get("text", "")
+        text = text if isinstance(text, str) else ""
+        dropped = out.get("dropped", 0)
+        dropped = dropped if isinstance(dropped, int) and not isinstance(dropped, bool) and dropped > 0 else 0
+        if not text and not dropped:
+            return ""
+        if self.left <= 0:
+            return f"(output not shown: this exercise's output limit of {self.per_piece * OUTPUT_PIECES} " \
+                   "characters was reached)\n"
+        keep = min(self.per_piece, self.left)
+        dropped += max(len(text) - keep, 0)
+        text = plain_text(text[:keep], keep)
+        self.left -= keep
+        if dropped > 0:
+            text += f"\n... ({dropped} more characters of output not shown)\n"
+        return text
+
+
+def assemble(events: list[tuple[dict[str, Any], list[bytes]]], ncases: int, output_limit: int = 8192) -> RunOutcome:
     """Turn the worker's event stream into one outcome per case (first report of a case wins)."""
     outcomes: dict[int, CaseOutcome] = {}
     import_error: Raised | None = None
     import_failure: dict[str, Any] | None = None
     banned: list[BannedUse] = []
     output: list[str] = []
+    budget = _Output(output_limit)
     seen_ready = False
     for header, blobs in events:
         kind = header.get("ev")
         case = header.get("case")
-        index = case if isinstance(case, int) and 0 <= case < ncases else None
-        text = _output_text(header.get("output"))
+        index = case if type(case) is int and 0 <= case < ncases else None
         if kind == "ready" and not seen_ready:
             seen_ready = True
-            output.append(text)
+            output.append(budget.text(header.get("output")))
         elif kind == "output":
-            output.append(_output_text(header))
+            output.append(budget.text(header))
         elif kind == "import_error" and import_error is None:
             import_error = _raised(header)
-            output.append(text)
-        elif kind == "banned":
-            banned.append(BannedUse(str(header.get("name")), _opt_str(header.get("file")), _opt_int(header.get("line"))))
+            output.append(budget.text(header.get("output")))
+        elif kind == "banned" and len(banned) < 100:
+            banned.append(BannedUse(_text(header, "name"), _opt_text(header.get("file"), "file"),
+                                    _opt_int(header.get("line"))))
         elif kind == "done" and index is not None and index not in outcomes:
-            outcomes[index] = _done(index, header, blobs, text)
+            outcomes[index] = _done(index, header, blobs, budget.text(header.get("output")))
         elif kind == "raised" and index is not None and index not in outcomes:
-            outcomes[index] = CaseOutcome(index, "raised", raised=_raised(header), output=text,
-                                          mutated=_names(header.get("mutated")), seconds=_seconds(header))
+            outcomes[index] = CaseOutcome(index, "raised", raised=_raised(header), mutated=_names(header.get("mutated")),
+                                          output=budget.text(header.get("output")), seconds=_seconds(header))
         elif kind in ("timeout", "crashed", "protocol"):
             if index is not None and index not in outcomes:
                 outcomes[index] = CaseOutcome(index, kind, detail=_detail(header))
@@ -231,47 +372,50 @@ def _done(index: int, header: dict[str, Any], blobs: list[bytes], text: str) -> 
     tree = header.get("value")
     mutated = _names(header.get("mutated"))
     if isinstance(tree, dict) and tree.get("t") == "unrepresentable":
-        return CaseOutcome(index, "value", unrepresentable=str(tree.get("what")), mutated=mutated, output=text,
+        return CaseOutcome(index, "value", unrepresentable=_text(tree, "what"), mutated=mutated, output=text,
                            seconds=_seconds(header))
     try:
         value = wire.decode(tree, blobs)
-    except (wire.WireError, ValueError, TypeError, KeyError, IndexError) as exc:
-        return CaseOutcome(index, "protocol", detail={"message": f"unreadable result: {exc}"})
+    except (wire.WireError, ValueError, TypeError, KeyError, IndexError, RecursionError, MemoryError) as exc:
+        return CaseOutcome(index, "protocol", detail={"message": plain_text(f"unreadable result: {exc}", 300)})
     return CaseOutcome(index, "value", value=value, mutated=mutated, output=text, seconds=_seconds(header))
 
 
+def _text(header: Mapping[str, Any], key: str, default: str = "") -> str:
+    value = header.get(key, default)
+    return plain_text(value if isinstance(value, (str, int, float)) else default, TEXT_LIMITS.get(key, 500))
+
+
+def _opt_text(value: Any, key: str) -> str | None:
+    return plain_text(value, TEXT_LIMITS[key]) if isinstance(value, str) else None
+
+
 def _raised(header: dict[str, Any]) -> Raised:
-    return Raised(str(header.get("type", "Exception")), str(header.get("message", "")),
-                  str(header.get("traceback", "")), _opt_int(header.get("line")), bool(header.get("syntax")))
+    return Raised(_text(header, "type", "Exception") or "Exception", _text(header, "message"),
+                  _text(header, "traceback"), _opt_int(header.get("line")), header.get("syntax") is True)
 
 
 def _detail(header: dict[str, Any]) -> dict[str, Any]:
-    return {k: header[k] for k in ("signal", "exit", "limit", "message", "phase") if k in header
-            and isinstance(header[k], (int, str, type(None)))}
-
-
-def _output_text(out: Any) -> str:
-    if not isinstance(out, dict):
-        return ""
-    text = str(out.get("text", ""))
-    dropped = out.get("dropped", 0)
-    if isinstance(dropped, int) and dropped > 0:
-        text += f"\n... ({dropped} more characters of output not shown)\n"
-    return text
+    out: dict[str, Any] = {}
+    for key in ("signal", "exit", "limit", "message", "phase"):
+        value = header.get(key)
+        if key in header and (value is None or type(value) is int):
+            out[key] = value
+        elif isinstance(value, str):
+            out[key] = plain_text(value, 500)
+    return out
 
 
 def _names(value: Any) -> tuple[str, ...]:
-    return tuple(str(v) for v in value) if isinstance(value, list) else ()
+    return tuple(plain_text(v, 100) for v in value[:50]) if isinstance(value, list) else ()
 
 
 def _seconds(header: dict[str, Any]) -> float:
     value = header.get("seconds", 0.0)
-    return float(value) if isinstance(value, (int, float)) else 0.0
+    if type(value) not in (int, float) or not math.isfinite(value):
+        return 0.0
+    return min(max(float(value), 0.0), 1e6)
 
 
 def _opt_int(value: Any) -> int | None:
-    return value if isinstance(value, int) and not isinstance(value, bool) else None
-
-
-def _opt_str(value: Any) -> str | None:
-    return value if isinstance(value, str) else None
+    return value if type(value) is int and -(1 << 62) < value < (1 << 62) else None

@@ -23,6 +23,7 @@ except ImportError:  # pragma: no cover - the grader imports it as part of its p
 MAX_HEADER = 8 << 20
 MAX_BLOB = 512 << 20
 NUMERIC_KINDS = "biufc"
+MAX_DEPTH = 64
 
 
 class NumberList:
@@ -73,10 +74,12 @@ def encode(value: Any, blobs: list[bytes]) -> Any:
     raise Unrepresentable(f"a value of type {type(value).__name__}")
 
 
-def decode(tree: Any, blobs: list[bytes]) -> Any:
-    """Inverse of encode, accepting only the node types encode makes."""
+def decode(tree: Any, blobs: list[bytes], depth: int = 0) -> Any:
+    """Inverse of encode, accepting only the node types encode makes (nested at most MAX_DEPTH deep)."""
     if not isinstance(tree, dict) or "t" not in tree:
         raise WireError("malformed value")
+    if depth > MAX_DEPTH:
+        raise WireError("value nested too deeply")
     kind = tree["t"]
     if kind == "none":
         return None
@@ -96,12 +99,12 @@ def decode(tree: Any, blobs: list[bytes]) -> Any:
         items = _decode_array({**tree, "t": "array"}, blobs).tolist()
         return tuple(items) if tree.get("tuple") else items
     if kind in ("tuple", "list"):
-        items = [decode(v, blobs) for v in tree["v"]]
+        items = [decode(v, blobs, depth + 1) for v in tree["v"]]
         return tuple(items) if kind == "tuple" else items
     if kind == "dict":
-        return {str(k): decode(v, blobs) for k, v in dict(tree["v"]).items()}
+        return {str(k): decode(v, blobs, depth + 1) for k, v in dict(tree["v"]).items()}
     if kind == "callable":
-        return CallableSpec(str(tree["f"]), decode(tree["p"], blobs))
+        return CallableSpec(str(tree["f"]), decode(tree["p"], blobs, depth + 1))
     raise WireError(f"unknown value type {kind!r}")
 
 
@@ -165,8 +168,8 @@ def parse_header(raw: bytes | None) -> dict[str, Any]:
     """Decode a header, which must be a JSON object."""
     try:
         header = json.loads(raw or b"")
-    except (ValueError, UnicodeDecodeError):
-        raise WireError("frame header is not JSON") from None
+    except (ValueError, UnicodeDecodeError, RecursionError):
+        raise WireError("frame header is not JSON (or nested too deeply)") from None
     if not isinstance(header, dict):
         raise WireError("frame header is not an object")
     return header
@@ -193,16 +196,29 @@ class FrameReader:
         self.buffer = bytearray()
         self.limit = limit
         self.total = 0
+        self.error: WireError | None = None
 
     def feed(self, data: bytes) -> list[tuple[dict[str, Any], list[bytes], bytes]]:
-        """Add bytes; return the frames now complete, each with its raw bytes (to relay as is)."""
+        """Add bytes; return the frames now complete, each with its raw bytes (to relay as is).
+
+        Bytes that cannot be a frame raise WireError, unless good frames came before them in
+        the same data: then those are returned and the error is kept in `error`.
+        """
+        if self.error is not None:
+            raise self.error
         self.total += len(data)
         if self.total > self.limit:
-            raise WireError("too much data on the result channel")
+            raise WireError(f"more than {self.limit >> 20} MiB of results: return smaller values")
         self.buffer += data
         frames = []
         while True:
-            frame = self._take()
+            try:
+                frame = self._take()
+            except WireError as exc:
+                if not frames:
+                    raise
+                self.error = exc
+                return frames
             if frame is None:
                 return frames
             frames.append(frame)

@@ -1,0 +1,494 @@
+"""Hostile submissions: learner code cannot hang, crash, fool or escape the grader (issue 4).
+
+tests/hostile/<scenario>/ holds `submission.py` and `verdict.json`:
+- exercise: the pilot exercise it answers; status: the verdict it must get;
+- says: phrases of the exercise's or first failing case's message; output_says / output_lacks:
+  phrases that must (not) be in what the report shows of the learner's output;
+- requires: defences the scenario depends on, else it is skipped: landlock (Linux >= 5.13), files
+  (landlock, or root so that learner code runs as another user), tasks (a process limit: not when
+  root keeps its privileges), seccomp (x86_64, aarch64), signals (seccomp, or another user, or
+  Landlock >= 6), secrets (landlock, or another user: else every process of the grader's user that
+  keeps the environment and stays dumpable, such as a CI shell, can be read through /proc);
+- in_all: also graded in the `grade all` run, as a copy of vector_arithmetic.
+
+Submissions name placeholders filled in per run: @MARKER@ (a unique name every process the
+scenario starts carries, looked for in /proc afterwards), @COURSE@ (the course: grader, references
+and exercises, copied to a temporary folder so that a successful attack harms nothing),
+@SUBMISSIONS@ (other learners' folders), @CANARY@ (a folder only the grader could write to).
+
+Every scenario runs through the real CLI in a subprocess, with a secret in the grader's environment.
+After each: the verdict is the expected one, grade returned within the exercise's limits plus a
+margin, no process of the submission is running, no course file changed, no canary was written, and
+the secret appears nowhere in what grade printed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import secrets
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterator
+
+import numpy as np
+import pytest
+
+from conftest import ROOT, SOLUTIONS
+
+HOSTILE = Path(__file__).resolve().parent / "hostile"
+LIMITS = {"case_seconds": 1, "exercise_seconds": 2, "memory_mb": 256, "output_kb": 4}
+CASES = 2
+MARGIN = 8.0  # interpreter start, expected answers, killing and sweeping, on a shared, loaded machine
+PILOTS = {"vector_arithmetic": "vectors", "determinant": "determinant", "eig_symmetric": "eigen"}
+GOOD = {"vector_arithmetic": "correct_vectorized.py", "determinant": "correct_gauss.py",
+        "eig_symmetric": "correct_eigh.py"}
+TOKEN_NAME = "CLASSROOM_API_TOKEN"
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+@dataclass(frozen=True)
+class Scenario:
+    name: str
+    verdict: dict[str, Any]
+
+    @property
+    def exercise(self) -> str:
+        return self.verdict["exercise"]
+
+    @property
+    def clone(self) -> str:
+        """Its exercise id in the `grade all` course (a copy of vector_arithmetic)."""
+        return "hostile_" + self.name.replace("-", "_")
+
+
+SCENARIOS = [Scenario(d.name, json.loads((d / "verdict.json").read_text()))
+             for d in sorted(HOSTILE.iterdir()) if (d / "verdict.json").is_file()]
+
+
+@dataclass
+class World:
+    """The temporary course, submissions and canary folder the scenarios run against."""
+
+    base: Path
+    course: Path
+    submissions: Path
+    canary: Path
+    token: str
+    features: dict[str, Any]
+    markers: dict[str, str]
+    unchanged: tuple[dict[str, str], dict[str, str]] = ({}, {})
+
+    @property
+    def exercises(self) -> Path:
+        return self.course / "exercises"
+
+    def render(self, scenario: Scenario) -> str:
+        source = (HOSTILE / scenario.name / "submission.py").read_text()
+        for key, value in {"@MARKER@": self.markers[scenario.name], "@COURSE@": str(self.course),
+                           "@SUBMISSIONS@": str(self.submissions), "@CANARY@": str(self.canary)}.items():
+            source = source.replace(key, value)
+        return source
+
+    def guarded(self) -> dict[str, str]:
+        """Hash of every file the learner's code must not change or add to."""
+        found = {}
+        for folder in (self.course, self.canary, self.submissions / "good"):
+            for path in sorted(folder.rglob("*")):
+                if path.is_file() or path.is_symlink():
+                    found[str(path)] = hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else "link"
+        return found
+
+    def missing(self, scenario: Scenario) -> list[str]:
+        """Defences the scenario needs that this machine does not have."""
+        have = {"landlock": self.features.get("landlock", 0) >= 1,
+                "files": self.features.get("landlock", 0) >= 1 or self.features.get("ids") in ("own", "nobody"),
+                "tasks": self.features.get("tasks") is not None,
+                "seccomp": bool(self.features.get("seccomp")),
+                "secrets": self.features.get("landlock", 0) >= 1 or self.features.get("ids") in ("own", "nobody"),
+                "signals": bool(self.features.get("seccomp")) or self.features.get("ids") == "own"
+                or self.features.get("landlock", 0) >= 6}
+        return [need for need in scenario.verdict.get("requires", []) if not have.get(need, False)]
+
+
+def _limited(yaml_text: str, **replace: str) -> str:
+    """An exercise definition with the suite's small limits (and other top-level keys replaced)."""
+    lines = [line for line in yaml_text.splitlines() if not line.startswith("limits:")]
+    for key, value in replace.items():
+        lines = [f"{key}: {value}" if line.startswith(f"{key}:") else line for line in lines]
+    limits = ", ".join(f"{k}: {v}" for k, v in LIMITS.items())
+    return "\n".join(lines) + f"\nlimits: {{{limits}}}\n"
+
+
+def _build_course(course: Path, clones: list[Scenario]) -> None:
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
+    shutil.copytree(ROOT / "grader", course / "grader", ignore=ignore)
+    shutil.copytree(ROOT / "reference", course / "reference", ignore=ignore)
+    for exercise, topic in PILOTS.items():
+        folder = course / "exercises" / topic
+        folder.mkdir(parents=True, exist_ok=True)
+        source = ROOT / "exercises" / topic
+        (folder / f"{exercise}.yaml").write_text(_limited((source / f"{exercise}.yaml").read_text()))
+        shutil.copy(source / f"{exercise}.py", folder / f"{exercise}.py")
+    template = (ROOT / "exercises" / "vectors" / "vector_arithmetic.yaml").read_text()
+    for order, scenario in enumerate(clones, start=100):
+        folder = course / "exercises" / "vectors"
+        (folder / f"{scenario.clone}.yaml").write_text(_limited(
+            template, id=scenario.clone, stub=f"{scenario.clone}.py", order=str(order),
+            title=f"Copy of vector_arithmetic for the {scenario.name} scenario"))
+        shutil.copy(folder / "vector_arithmetic.py", folder / f"{scenario.clone}.py")
+
+
+def _open_tree(path: Path) -> None:
+    """Readable (not writable) by others, like a checkout: the defences, not the modes, must stop writes."""
+    for item in [path, *path.rglob("*")]:
+        item.chmod(0o755 if item.is_dir() else 0o644)
+
+
+@pytest.fixture(scope="module")
+def world() -> Iterator[World]:
+    from grader.sandbox.client import Sandbox
+
+    with Sandbox() as box:
+        features = dict(box.hello())
+    base = Path(tempfile.mkdtemp(prefix="grade-hostile-"))
+    clones = [s for s in SCENARIOS if s.verdict.get("in_all")]
+    w = World(base, base / "course", base / "submissions", base / "canary", "tok-" + secrets.token_hex(12),
+              features, {s.name: "hx" + secrets.token_hex(5) for s in SCENARIOS})
+    _build_course(w.course, clones)
+    w.canary.mkdir()
+    for exercise, topic in PILOTS.items():
+        target = w.submissions / "good" / topic / f"{exercise}.py"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(SOLUTIONS / exercise / GOOD[exercise], target)
+    for scenario in SCENARIOS:
+        folder = w.base / "scenarios" / scenario.name
+        folder.mkdir(parents=True)
+        (folder / "submission.py").write_text(w.render(scenario))
+    _open_tree(base)
+    try:
+        yield w
+    finally:
+        for marker in w.markers.values():
+            _kill_marked(marker)
+        shutil.rmtree(base, ignore_errors=True)
+        for stray in Path("/tmp").glob("hx*-canary"):
+            stray.unlink(missing_ok=True)
+
+
+def _processes() -> Iterator[tuple[int, str, str]]:
+    """pid, command name, command line of every live process."""
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", "rb") as handle:
+                stat = handle.read().decode("utf-8", "replace")
+            with open(f"/proc/{entry}/cmdline", "rb") as handle:
+                cmdline = handle.read().replace(b"\0", b" ").decode("utf-8", "replace")
+        except OSError:
+            continue
+        name, state = stat[stat.find("(") + 1:stat.rfind(")")], stat[stat.rfind(")") + 2:][:1]
+        if state != "Z":
+            yield int(entry), name, cmdline
+
+
+def _marked(marker: str) -> list[str]:
+    return [f"{pid} {name} {cmd}" for pid, name, cmd in _processes() if marker in name or marker in cmd]
+
+
+def _kill_marked(marker: str) -> None:
+    for pid, name, cmd in _processes():
+        if marker in name or marker in cmd:
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except OSError:
+                pass
+
+
+def _left_running(markers: list[str], worker: str) -> list[str]:
+    """Processes of the submissions (or a worker) still running, after a short grace for the kernel."""
+    end = time.monotonic() + 2.0
+    while True:
+        found = [p for m in markers for p in _marked(m)] + _marked(worker)
+        if not found or time.monotonic() > end:
+            return found
+        time.sleep(0.05)
+
+
+def _grade(w: World, *args: str) -> tuple[subprocess.CompletedProcess[str], float]:
+    env = {k: v for k, v in os.environ.items() if k not in ("GRADE_SEED", "GRADE_EXERCISES")}
+    env.update({TOKEN_NAME: w.token, "NO_COLOR": "1", "PYTHONDONTWRITEBYTECODE": "1",
+                "PYTHONPATH": os.pathsep.join([str(w.course), *filter(None, [os.environ.get("PYTHONPATH")])])})
+    started = time.monotonic()
+    proc = subprocess.run([sys.executable, "-m", "grader.cli", *args, "--seed", "1", "--cases", str(CASES),
+                           "--exercises", str(w.exercises)], cwd=w.course, env=env, capture_output=True,
+                          text=True, timeout=120)
+    return proc, time.monotonic() - started
+
+
+def _outputs(report: dict[str, Any]) -> str:
+    return "\n".join([report.get("output", "")] + [c.get("output", "") for c in report.get("cases", [])])
+
+
+def _messages(report: dict[str, Any]) -> str:
+    cases = [c for c in report.get("cases", []) if not c.get("passed")]
+    return report.get("message", "") + "\n" + (cases[0].get("message", "") if cases else "")
+
+
+def check_verdict(scenario: Scenario, report: dict[str, Any]) -> None:
+    """The report matches the scenario's verdict file."""
+    verdict = scenario.verdict
+    assert report["status"] == verdict["status"], (report["status"], _messages(report), _outputs(report)[:2000])
+    assert report["passed"] is (verdict["status"] == "passed")
+    for phrase in verdict.get("says", []):
+        assert phrase.lower() in _messages(report).lower(), (phrase, _messages(report))
+    for phrase in verdict.get("output_says", []):
+        assert phrase in _outputs(report), (phrase, _outputs(report)[:2000])
+    for phrase in verdict.get("output_lacks", []):
+        assert phrase not in _outputs(report), (phrase, _outputs(report)[:2000])
+
+
+def check_aftermath(w: World, before: dict[str, str], markers: list[str], proc: subprocess.CompletedProcess[str],
+                    after: dict[str, str] | None = None) -> None:
+    """Nothing left running, nothing changed, no canary, no secret, no traceback of the grader."""
+    worker = str(w.course / "grader" / "sandbox" / "worker.py")
+    left = _left_running(markers, worker)
+    for marker in markers:
+        _kill_marked(marker)
+    assert not left, f"still running after grade returned: {left}"
+    after = w.guarded() if after is None else after
+    changed = sorted(p for p in set(before) | set(after) if before.get(p) != after.get(p))
+    assert not changed, f"course files changed or added: {changed}"
+    if w.features.get("landlock", 0) >= 1:
+        stray = [str(p) for m in markers for p in (Path(f"/tmp/{m}-canary"), Path(f"/dev/shm/{m}-canary"))
+                 if p.exists()]
+        assert not stray, f"canaries written outside the learner's scratch folder: {stray}"
+    assert w.token not in proc.stdout + proc.stderr, "the grader's secret reached the report"
+    assert "Traceback" not in proc.stderr, proc.stderr
+
+
+@dataclass(frozen=True)
+class Run:
+    """One scenario graded through the CLI, and what was left running right after."""
+
+    proc: subprocess.CompletedProcess[str]
+    seconds: float
+    left: list[str]
+
+
+@pytest.fixture(scope="module")
+def runs(world: World) -> Iterator[dict[str, Run]]:
+    """Every scenario the machine can run, graded three at a time (most of a run is waiting), with the
+    course's files hashed before and after them all."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    worker = str(world.course / "grader" / "sandbox" / "worker.py")
+
+    def grade(scenario: Scenario) -> Run:
+        submission = world.base / "scenarios" / scenario.name / "submission.py"
+        proc, seconds = _grade(world, scenario.exercise, "--file", str(submission), "--format", "json")
+        left = [p for p in _left_running([world.markers[scenario.name]], worker) if world.markers[scenario.name] in p]
+        _kill_marked(world.markers[scenario.name])
+        return Run(proc, seconds, left)
+
+    before = world.guarded()
+    chosen = [s for s in SCENARIOS if not world.missing(s)]
+    with ThreadPoolExecutor(max_workers=3) as pool:
+        done = dict(zip([s.name for s in chosen], pool.map(grade, chosen)))
+    world.unchanged = (before, world.guarded())
+    yield done
+
+
+@pytest.mark.parametrize("scenario", SCENARIOS, ids=[s.name for s in SCENARIOS])
+def test_scenario(world: World, runs: dict[str, Run], scenario: Scenario) -> None:
+    """`grade EXERCISE --file hostile.py`: the expected verdict, in time, and nothing escapes."""
+    missing = world.missing(scenario)
+    if missing:
+        pytest.skip(f"needs {', '.join(missing)}, which this machine lacks ({world.features})")
+    run = runs[scenario.name]
+    proc = run.proc
+    print(f"{scenario.name}: {json.loads(proc.stdout or '{}').get('status')} in {run.seconds:.2f} s")
+    assert not run.left, f"still running after grade returned: {run.left}"
+    check_aftermath(world, world.unchanged[0], [world.markers[scenario.name]], proc, world.unchanged[1])
+    assert proc.returncode == (0 if scenario.verdict["status"] == "passed" else 1), proc.stderr
+    check_verdict(scenario, json.loads(proc.stdout))
+    assert run.seconds <= LIMITS["exercise_seconds"] + MARGIN, f"grade took {run.seconds:.1f} s"
+    assert len(proc.stdout) < 64 * 1024, f"the report is {len(proc.stdout)} bytes"
+
+
+def test_grade_all_mixes_hostile_and_good(world: World) -> None:
+    """`grade all --submission DIR`: each hostile file costs its own exercise only; the good ones pass."""
+    hostile = [s for s in SCENARIOS if s.verdict.get("in_all") and not world.missing(s)]
+    mixed = world.base / "mixed"
+    for exercise, topic in PILOTS.items():
+        (mixed / topic).mkdir(parents=True, exist_ok=True)
+        shutil.copy(world.submissions / "good" / topic / f"{exercise}.py", mixed / topic / f"{exercise}.py")
+    for scenario in hostile:
+        (mixed / "vectors" / f"{scenario.clone}.py").write_text(world.render(scenario))
+    _open_tree(mixed)
+    before = world.guarded()
+    proc, seconds = _grade(world, "all", "--submission", str(mixed), "--format", "json")
+    check_aftermath(world, before, [world.markers[s.name] for s in hostile], proc)
+    assert proc.returncode == 1, proc.stderr
+    report = json.loads(proc.stdout)
+    results = {e["exercise"]: e for e in report["exercises"]}
+    for exercise in PILOTS:
+        assert results[exercise]["status"] == "passed", (exercise, _messages(results[exercise]))
+    for scenario in hostile:
+        check_verdict(scenario, results[scenario.clone])
+    timeouts = sum(s.verdict["status"] == "timeout" for s in hostile)
+    budget = timeouts * LIMITS["exercise_seconds"] + 0.5 * (len(results) - timeouts) + MARGIN
+    assert seconds <= budget, f"grade all took {seconds:.1f} s (budget {budget:.1f} s)"
+
+
+BATCH_HOSTILE = {"vectors/vector_arithmetic.py": "tamper-course-files",
+                 "determinant/determinant.py": "memory-touch-gigabytes",
+                 "eigen/eig_symmetric.py": "forge-ndarray-subclass"}
+
+
+def test_grade_batch_keeps_learners_apart(world: World) -> None:
+    """`grade batch`: a hostile learner next to a good one (whose files it tries to change) gets its own
+    verdicts; the good learner's verdicts and files are untouched; nothing is left running."""
+    hostile = [s for s in SCENARIOS if s.verdict.get("in_all") and not world.missing(s)]
+    by_name = {s.name: s for s in SCENARIOS}
+    placed = {place: by_name[name] for place, name in BATCH_HOSTILE.items() if not world.missing(by_name[name])}
+    mallory = world.submissions / "mallory"
+    for place, scenario in placed.items():
+        (mallory / place).parent.mkdir(parents=True, exist_ok=True)
+        (mallory / place).write_text(world.render(scenario))
+    (mallory / "vectors").mkdir(parents=True, exist_ok=True)
+    for scenario in hostile:
+        (mallory / "vectors" / f"{scenario.clone}.py").write_text(world.render(scenario))
+    _open_tree(world.submissions)
+    book = world.base / "gradebook.json"
+    before = world.guarded()
+    proc, seconds = _grade(world, "batch", str(world.submissions), "--output", str(book), "--jobs", "2")
+    check_aftermath(world, before, [world.markers[s.name] for s in hostile], proc)
+    assert proc.returncode == 0, proc.stderr
+    submissions = json.loads(book.read_text())["submissions"]
+    rows = {s["submission"]: {e["exercise"]: e for e in s["exercises"]} for s in submissions}
+    for exercise in PILOTS:
+        assert rows["good"][exercise]["status"] == "passed", rows["good"][exercise]["message"]
+    for place, scenario in placed.items():
+        check_verdict(scenario, rows["mallory"][Path(place).stem])
+    for scenario in hostile:
+        check_verdict(scenario, rows["mallory"][scenario.clone])
+    timeouts = sum(s.verdict["status"] == "timeout" for s in hostile)
+    assert seconds <= timeouts * LIMITS["exercise_seconds"] + 0.5 * len(rows["mallory"]) + MARGIN
+
+
+def test_fork_bomb_is_bounded(world: World, runs: dict[str, Run]) -> None:
+    """The fork bomb's parent got fewer than its 200 forks: the task limit held."""
+    if "leftover-fork-bomb" not in runs:
+        pytest.skip("no task limit here (root without dropping privileges)")
+    counts = [int(n) for n in re.findall(r"forks: (\d+)", _outputs(json.loads(runs["leftover-fork-bomb"].proc.stdout)))]
+    assert counts and max(counts) < 200, counts
+
+
+def test_learner_output_is_safe_text_in_every_format(world: World) -> None:
+    """Control characters, escapes, surrogates and invalid UTF-8 in output and exceptions: every report
+    format stays valid, and no raw control character reaches the text report."""
+    submission = world.base / "scenarios" / "flood-control-characters" / "submission.py"
+    for fmt in ("json", "text", "junit"):
+        proc, _seconds = _grade(world, "vector_arithmetic", "--file", str(submission), "--format", fmt,
+                                *(["-v"] if fmt == "text" else []))
+        assert proc.returncode == 1, proc.stderr
+        assert "Traceback" not in proc.stderr, proc.stderr
+        if fmt == "json":
+            report = json.loads(proc.stdout)
+            text = json.dumps(report, ensure_ascii=False)
+            assert not CONTROL.search(text.replace("\\n", "").replace("\\t", ""))
+            assert not re.search("[\ud800-\udfff\u202a-\u202e\u2066-\u2069]", text)
+        elif fmt == "text":
+            assert not CONTROL.search(proc.stdout.replace("\n", "").replace("\t", "")), repr(proc.stdout[:500])
+        else:
+            ET.fromstring(proc.stdout)
+
+
+def test_startup_failure_is_the_graders_not_the_learners() -> None:
+    """A learner's MemoryError is their verdict; a child that fails in the grader's own set-up (here: a
+    request it cannot apply; in life: ids it may not take, a limit it cannot set) is the grader's error."""
+    from grader.errors import SandboxError
+    from grader.sandbox.client import RunRequest, Sandbox
+
+    good = SOLUTIONS / "vector_arithmetic" / GOOD["vector_arithmetic"]
+    hog = HOSTILE / "memory-touch-gigabytes" / "submission.py"
+    one = (("one", {"a": np.array([1.0]), "b": np.array([2.0])}),)
+    with Sandbox() as box:
+        outcome = box.run(RunRequest(hog.resolve(), "determinant", (("one", {"A": np.eye(2)}),), (), LIMITS))
+        assert outcome.cases[0].kind == "raised" and outcome.cases[0].raised.type == "MemoryError"
+        broken = {**LIMITS, "memory_mb": "lots"}  # fails in the grader's own set-up of the child
+        with pytest.raises(SandboxError, match="could not start"):
+            box.run(RunRequest(good.resolve(), "vector_arithmetic", one, (), broken))
+        again = box.run(RunRequest(good.resolve(), "vector_arithmetic", one, (), LIMITS))
+        assert again.cases[0].kind == "value"
+
+
+def test_a_killed_worker_costs_that_exercise_only() -> None:
+    """If the worker dies while learner code runs, that exercise fails and the next one runs normally."""
+    from grader.sandbox.client import RunRequest, Sandbox
+
+    sleeper = HOSTILE / "time-infinite-loop" / "submission.py"
+    good = SOLUTIONS / "vector_arithmetic" / GOOD["vector_arithmetic"]
+    case = (("one", {"a": np.array([1.0]), "b": np.array([2.0])}),)
+    with Sandbox() as box:
+        pid = box.hello()["pid"]
+        box.submit(RunRequest(sleeper.resolve(), "vector_arithmetic", case, (), {**LIMITS, "case_seconds": 30,
+                                                                                  "exercise_seconds": 30}))
+        time.sleep(0.5)
+        os.kill(pid, signal.SIGKILL)
+        lost = box.collect(1)
+        assert lost.cases[0].kind == "crashed" and "killed or stopped" in lost.cases[0].detail["message"]
+        again = box.run(RunRequest(good.resolve(), "vector_arithmetic", case, (), LIMITS))
+        assert again.cases[0].kind == "value"
+
+
+def test_plain_text_bounds_and_cleans() -> None:
+    from grader.sandbox.client import plain_text
+
+    text = plain_text("a\x00b\x1b[31mc\r\nd\u202ee\ud800" + "x" * 50, 20)
+    assert "\x00" not in text and "\x1b" not in text and "\u202e" not in text and "\ud800" not in text
+    assert "more characters not shown" in text
+    text.encode("utf-8")
+
+
+def test_wire_refuses_deep_or_forged_values() -> None:
+    from grader.sandbox import wire
+
+    with pytest.raises(wire.WireError):
+        wire.parse_header(b"[" * 100000 + b"]" * 100000)
+    deep: dict[str, Any] = {"t": "float", "v": "1.0"}
+    for _ in range(100):
+        deep = {"t": "list", "v": [deep]}
+    with pytest.raises(wire.WireError):
+        wire.decode(deep, [])
+    with pytest.raises(wire.WireError):
+        wire.decode({"t": "array", "d": "|O", "s": [1], "b": 0}, [b"\0" * 8])
+
+
+def test_static_scan_survives_hostile_sources() -> None:
+    """The banned-call scan, run in the grader's own process, never raises on a source built to break
+    the parser (the learner's process then reports its own error)."""
+    from grader.sandbox.scan import scan_source
+
+    assert scan_source("x = 1" + " + 1" * 200_000, "deep.py", ["numpy.linalg.det"]) == []
+    assert scan_source("(" * 500 + ")" * 500, "nested.py", ["numpy.linalg.det"]) == []
+    assert scan_source("#" * (5 << 20), "huge.py", ["numpy.linalg.det"]) == []
+
+
+def test_defences_in_place(world: World) -> None:
+    """Say which defences this machine gives (root: own ids; kernel: Landlock, seccomp)."""
+    print("sandbox features:", world.features)
+    assert world.features.get("seccomp") or os.uname().machine not in ("x86_64", "aarch64")
+    if os.geteuid() == 0 and os.environ.get("GRADE_SANDBOX_DROP", "1") != "0":
+        assert world.features["ids"] in ("own", "nobody") and world.features["tasks"]
