@@ -8,7 +8,8 @@ tests/hostile/<scenario>/ holds `submission.py` and `verdict.json`:
   (landlock, or root so that learner code runs as another user), tasks (a process limit: not when
   root keeps its privileges), seccomp (x86_64, aarch64), signals (seccomp, or another user, or
   Landlock >= 6), secrets (landlock, or another user: else every process of the grader's user that
-  keeps the environment and stays dumpable, such as a CI shell, can be read through /proc);
+  keeps the environment and stays dumpable, such as a CI shell, can be read through /proc), scratch
+  (root that may mount: the working folder is a bounded tmpfs);
 - in_all: also graded in the `grade all` run, as a copy of vector_arithmetic.
 
 Submissions name placeholders filled in per run: @MARKER@ (a unique name every process the
@@ -114,6 +115,7 @@ class World:
                 "files": self.features.get("landlock", 0) >= 1 or self.features.get("ids") in ("own", "nobody"),
                 "tasks": self.features.get("tasks") is not None,
                 "seccomp": bool(self.features.get("seccomp")),
+                "scratch": self.features.get("scratch") == "tmpfs",
                 "secrets": self.features.get("landlock", 0) >= 1 or self.features.get("ids") in ("own", "nobody"),
                 "signals": bool(self.features.get("seccomp")) or self.features.get("ids") == "own"
                 or self.features.get("landlock", 0) >= 6}
@@ -484,6 +486,14 @@ def test_static_scan_survives_hostile_sources() -> None:
     assert scan_source("x = 1" + " + 1" * 200_000, "deep.py", ["numpy.linalg.det"]) == []
     assert scan_source("(" * 500 + ")" * 500, "nested.py", ["numpy.linalg.det"]) == []
     assert scan_source("#" * (5 << 20), "huge.py", ["numpy.linalg.det"]) == []
+
+
+def test_disk_flood_is_bounded(world: World, runs: dict[str, Run]) -> None:
+    """With a tmpfs scratch folder, the learner wrote at most its size (64 MiB), not its 1 GiB."""
+    if "flood-disk" not in runs:
+        pytest.skip("no bounded scratch folder here (not root, or mounts not allowed)")
+    written = [int(n) for n in re.findall(r"written MiB: (\d+)", _outputs(json.loads(runs["flood-disk"].proc.stdout)))]
+    assert written and max(written) <= 64, written
 
 
 def test_defences_in_place(world: World) -> None:

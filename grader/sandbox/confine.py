@@ -17,6 +17,8 @@ worker reports which ones hold (see `features`).
   attributes (which matters when it shares the grader's uid), not open sockets (network, or a
   local daemon: Docker's socket is open to CI runner users).
 - no_new_privs: setuid binaries cannot raise the learner's privileges.
+- Scratch: as root, the learner's working folder is a small tmpfs in a mount namespace of its own
+  (bounded writes, gone with its last process); otherwise a plain folder, removed afterwards.
 - Process trees: the worker is a child subreaper, so everything the learner starts stays in
   its tree; `kill_tree` kills that tree until nothing is left.
 """
@@ -109,6 +111,46 @@ def drop_privileges(uid: int) -> None:
     os.setgroups([])
     os.setresgid(uid, uid, uid)
     os.setresuid(uid, uid, uid)
+
+
+# ---------------------------------------------------------------- scratch space
+
+
+CLONE_NEWNS = 0x00020000
+MS_NOSUID, MS_NODEV, MS_NOEXEC, MS_PRIVATE, MS_REC = 0x2, 0x4, 0x8, 0x40000, 0x4000
+
+
+CAP_SYS_ADMIN = 21
+
+
+def can_mount() -> bool:
+    """Whether this process holds CAP_SYS_ADMIN (what private_scratch needs)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("CapEff:"):
+                    return bool(int(line.split()[1], 16) >> CAP_SYS_ADMIN & 1)
+    except (OSError, ValueError):
+        pass
+    return False
+
+
+def private_scratch(path: str, uid: int, size: int, inodes: int) -> bool:
+    """Mount a tmpfs of `size` bytes and `inodes` files over path, in a mount namespace of this process
+    alone (root only): the learner's writes are bounded, and vanish with its last process."""
+    lib = libc()
+    if lib is None or os.geteuid() != 0:
+        return False
+    try:
+        if lib.unshare(CLONE_NEWNS) != 0:
+            return False
+        if lib.mount(b"none", b"/", None, MS_REC | MS_PRIVATE, None) != 0:
+            return False
+        options = f"size={size},nr_inodes={inodes},mode=0700,uid={uid},gid={uid}".encode()
+        return lib.mount(b"grade-scratch", os.fsencode(path), b"tmpfs", MS_NOSUID | MS_NODEV | MS_NOEXEC,
+                         options) == 0
+    except AttributeError:
+        return False
 
 
 # ---------------------------------------------------------------- limits

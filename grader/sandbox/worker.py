@@ -49,6 +49,7 @@ RESULT_LIMIT = 256 << 20  # bytes of results the learner's processes may send fo
 SOURCE_LIMIT = 4 << 20  # bytes of a learner's file
 SETUP_SECONDS = 30.0  # for the grader's own part of a child's start (never the learner's time)
 FILE_LIMIT = 64 << 20  # RLIMIT_FSIZE: bytes per file the learner writes
+SCRATCH_BYTES, SCRATCH_FILES = 64 << 20, 1024  # the learner's whole working folder, when root can mount it
 OPEN_FILES = 1024  # RLIMIT_NOFILE
 TASKS = 128  # RLIMIT_NPROC: processes and threads of a learner (above the user's others when not root)
 LIBRARY_DIRS = tuple({os.path.realpath(p) for p in (sys.prefix, sys.base_prefix, os.path.dirname(os.__file__),
@@ -604,12 +605,13 @@ class Server:
         self.landlock = confine.landlock_abi() if os.environ.get("GRADE_SANDBOX_LANDLOCK", "1") != "0" else 0
         self.rulesets: dict[tuple[str, tuple[str, ...]], confine.Ruleset | None] = {}
         self.library_rules: dict[tuple[str, ...], list[tuple[str, int]]] = {}
+        self.mounts = root and confine.can_mount()
 
     def features(self) -> dict[str, Any]:
         """Which defences hold here (they depend on root and on the kernel)."""
         ids = "own" if self.id_base is not None else "nobody" if self.drop else "same"
         return {"drop": self.drop, "ids": ids, "landlock": self.landlock, "tasks": self.tasks,
-                "seccomp": os.uname().machine in confine.SECCOMP_ARCHES}
+                "seccomp": os.uname().machine in confine.SECCOMP_ARCHES, "scratch": "tmpfs" if self.mounts else "folder"}
 
     def emit(self, header: dict[str, Any], blobs: list[bytes] | None = None) -> None:
         """Queue an event for the grader (sent in one write when the exercise ends)."""
@@ -745,7 +747,10 @@ class Server:
 
         try:
             try:
-                if ruleset is not None:
+                if self.mounts:
+                    confine.private_scratch(workdir, os.geteuid() if uid is None else uid, SCRATCH_BYTES,
+                                            SCRATCH_FILES)
+                if ruleset is not None:  # after mounting: Landlock forbids mounts
                     ruleset.restrict()  # its descriptor is closed by isolate, before any learner code
                 isolate(result_fd, output_fd)
                 send({"ev": "stage"})  # from here, the time is the learner's: reading their imports, importing
