@@ -455,6 +455,62 @@ def test_a_killed_worker_costs_that_exercise_only() -> None:
         assert again.cases[0].kind == "value"
 
 
+ORPHAN_MAKER = """
+import ctypes, os, time
+
+def name(marker):
+    ctypes.CDLL(None).prctl(15, marker.encode(), 0, 0, 0)
+
+def vector_arithmetic(a, b):
+    if os.fork() == 0:
+        os.setsid()
+        if os.fork() == 0:
+            name("@MARKER@")
+            while True:
+                time.sleep(0.05)
+        os._exit(0)
+    name("@MARKER@")
+    while True:
+        pass
+"""
+GRADER_THAT_DIES = """
+import sys
+import numpy as np
+from grader.sandbox.client import RunRequest, Sandbox
+box = Sandbox()
+box.submit(RunRequest(sys.argv[1], "vector_arithmetic", (("one", {"a": np.ones(1), "b": np.ones(1)}),), (),
+                      {"case_seconds": 60, "exercise_seconds": 60, "memory_mb": 256, "output_kb": 4}))
+print("submitted", flush=True)
+box.collect(1)
+"""
+
+
+def test_learner_processes_die_with_the_grader(tmp_path: Path) -> None:
+    """The grader killed outright (CI time-out, a batch worker killed) while learner code runs: the worker
+    sweeps every learner process (a looping child, a daemon in its own session) before it exits."""
+    marker = "hx" + secrets.token_hex(5)
+    submission = tmp_path / "orphans.py"
+    submission.write_text(ORPHAN_MAKER.replace("@MARKER@", marker))
+    _open_tree(tmp_path)
+    grader = subprocess.Popen([sys.executable, "-c", GRADER_THAT_DIES, str(submission)], cwd=ROOT,
+                              stdout=subprocess.PIPE, text=True)
+    try:
+        assert grader.stdout is not None and grader.stdout.readline().strip() == "submitted"
+        end = time.monotonic() + 20
+        while len(_marked(marker)) < 2 and time.monotonic() < end:
+            time.sleep(0.05)
+        assert len(_marked(marker)) >= 2, "the learner's processes never started"
+        grader.kill()
+        grader.wait()
+        end = time.monotonic() + 5
+        while _marked(marker) and time.monotonic() < end:
+            time.sleep(0.05)
+        assert not _marked(marker), _marked(marker)
+    finally:
+        grader.kill()
+        _kill_marked(marker)
+
+
 def test_plain_text_bounds_and_cleans() -> None:
     from grader.sandbox.client import plain_text
 

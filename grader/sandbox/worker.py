@@ -415,6 +415,7 @@ def run_case(index: int, case: dict[str, Any], blobs: list[bytes], func: Callabl
 
 def isolate(result_fd: int, output_fd: int) -> None:
     """Own session, death with the server, stdin empty, stdout/stderr to the output pipe, no other fd."""
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the server's own handler is not the learner's
     os.setsid()
     confine.prctl(confine.PR_SET_PDEATHSIG, signal.SIGKILL)
     null = os.open(os.devnull, os.O_RDONLY)
@@ -440,7 +441,7 @@ def preimport(names: list[str]) -> list[str]:
     return [name for name in sys.modules if name not in before]
 
 
-def confine_child(req: dict[str, Any], workdir: str, uid: int | None, tasks: int | None) -> None:
+def confine_child(req: dict[str, Any], workdir: str, uid: int | None, tasks: int | None, server: int) -> None:
     """Limits, scratch folder, the learner's own uid, the signal filter (Landlock came first, in `child`)."""
     limits = req["limits"]
     memory = confine.address_space() + int(limits["memory_mb"]) * (1 << 20)
@@ -449,6 +450,9 @@ def confine_child(req: dict[str, Any], workdir: str, uid: int | None, tasks: int
     os.chdir(workdir)
     if uid is not None:
         confine.drop_privileges(uid)
+    confine.prctl(confine.PR_SET_PDEATHSIG, signal.SIGKILL)  # again: changing ids cleared it
+    if os.getppid() != server:  # the worker died meanwhile
+        os._exit(0)
     confine.confine_signals()
     os.environ["HOME"] = workdir
     os.environ["TMPDIR"] = workdir
@@ -606,6 +610,7 @@ class Server:
         self.rulesets: dict[tuple[str, tuple[str, ...]], confine.Ruleset | None] = {}
         self.library_rules: dict[tuple[str, ...], list[tuple[str, int]]] = {}
         self.mounts = root and confine.can_mount()
+        self.pid = os.getpid()
 
     def features(self) -> dict[str, Any]:
         """Which defences hold here (they depend on root and on the kernel)."""
@@ -758,7 +763,7 @@ class Server:
                 names = library_imports(req["source"], os.path.dirname(req["file"]))  # a hostile source
                 confine.limit_memory(None)  # could eat memory; the libraries it names are another matter
                 preimported = preimport([n for n in names if n not in sys.modules])
-                confine_child(req, workdir, uid, self.tasks)
+                confine_child(req, workdir, uid, self.tasks, self.pid)
                 capture, module = prepare_child(req, send, plan, preimported)
             except BaseException as exc:  # noqa: BLE001 - the grader's own failure, said as such
                 code = 71
@@ -980,9 +985,18 @@ def _read(fd: int) -> bytes:
         return b""
 
 
+def _orphaned(signum: int, frame: Any) -> None:
+    """The grader died (or someone asked the worker to stop): kill every learner process, then leave."""
+    confine.kill_tree(os.getpid(), reap=True)
+    os._exit(1)
+
+
 def main() -> None:
     confine.prctl(confine.PR_SET_CHILD_SUBREAPER, 1)
-    confine.prctl(confine.PR_SET_PDEATHSIG, signal.SIGKILL)
+    signal.signal(signal.SIGTERM, _orphaned)
+    confine.prctl(confine.PR_SET_PDEATHSIG, signal.SIGTERM)  # so that learner processes die with the grader
+    if os.getppid() == 1:
+        _orphaned(signal.SIGTERM, None)
     confine.prctl(confine.PR_SET_DUMPABLE, 0)  # learner code of the same uid cannot read its memory or fds
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     out_fd = os.dup(1)
