@@ -17,6 +17,7 @@ and the server's own `setup_failed`/`timeout`/`crashed`/`protocol`/`output`, the
 from __future__ import annotations
 
 import ast
+import gc
 import fnmatch
 import io
 import linecache
@@ -431,6 +432,8 @@ def preimport(names: list[str]) -> list[str]:
     the modules this loaded."""
     import importlib
 
+    if all(name in sys.modules for name in names):
+        return []  # the usual case: nothing to import (and no walk over sys.modules)
     before = set(sys.modules)
     for name in names:
         if name not in sys.modules:
@@ -725,6 +728,7 @@ class Server:
         output_r, output_w = os.pipe()
         plan = self.plan(req)
         ruleset = self.ruleset(req)
+        gc.freeze()  # the child's collector leaves the server's objects alone: fewer copy-on-write faults
         pid = os.fork()
         if pid == 0:  # the learner's process
             os.close(result_r)
