@@ -11,23 +11,17 @@ from typing import Any, Callable, Mapping, Sequence
 
 import numpy as np
 
+from grader.registry import Registry
 from grader.results import Mismatch
 
 EPS = float(np.finfo(np.float64).eps)
 Check = Callable[..., "Mismatch | None"]
-REGISTRY: dict[str, Check] = {}
+CHECKS: Registry[Check] = Registry("check", "grader.checks")
 
 
 def check(name: str) -> Callable[[Check], Check]:
     """Register a check under a name usable in YAML (`check: {name: ...}`)."""
-
-    def register(func: Check) -> Check:
-        if name in REGISTRY:
-            raise ValueError(f"check {name!r} registered twice")
-        REGISTRY[name] = func
-        return func
-
-    return register
+    return CHECKS.register(name)
 
 
 @dataclass(frozen=True)
@@ -176,19 +170,13 @@ def magnitude(values: Sequence[Any]) -> float:
 
 # ----------------------------------------------------------------- named scales for atol
 
-SCALES: dict[str, Callable[[CheckContext], float]] = {}
+Scale = Callable[[CheckContext], float]
+SCALES: Registry[Scale] = Registry("scale", "grader.checks")
 
 
-def scale(name: str) -> Callable[[Callable[[CheckContext], float]], Callable[[CheckContext], float]]:
+def scale(name: str) -> Callable[[Scale], Scale]:
     """Register a problem scale: atol = atol_factor * eps * scale(ctx)."""
-
-    def register(func: Callable[[CheckContext], float]) -> Callable[[CheckContext], float]:
-        if name in SCALES:
-            raise ValueError(f"scale {name!r} registered twice")
-        SCALES[name] = func
-        return func
-
-    return register
+    return SCALES.register(name)
 
 
 @scale("values")
@@ -222,10 +210,10 @@ def _flatten(value: Any) -> list[Any]:
 
 def tolerance(ctx: CheckContext, atol: float, atol_scale: str) -> float:
     """Absolute floor: atol (in units of eps) times the named problem scale."""
-    try:
-        return atol * EPS * SCALES[atol_scale](ctx)
-    except KeyError:
-        raise ValueError(f"unknown atol_scale {atol_scale!r} (known: {', '.join(sorted(SCALES))})") from None
+    found = SCALES.get(atol_scale)
+    if found is None:
+        raise ValueError(f"unknown atol_scale {atol_scale!r} (known: {', '.join(sorted(SCALES.entries))})")
+    return atol * EPS * found(ctx)
 
 
 @check("allclose")
@@ -254,17 +242,12 @@ def exact(ctx: CheckContext) -> Mismatch | None:
 # ----------------------------------------------------------------- other valid answers
 
 Variants = Callable[[CheckContext, np.random.Generator], "list[tuple[str, Any]]"]
-VARIANTS: dict[str, Variants] = {}
+VARIANTS: Registry[Variants] = Registry("variants", "grader.checks")
 
 
 def variants(name: str) -> Callable[[Variants], Variants]:
     """Register a maker of other valid answers for a check (validation proves they pass)."""
-
-    def register(func: Variants) -> Variants:
-        VARIANTS[name] = func
-        return func
-
-    return register
+    return VARIANTS.register(name)
 
 
 def flip_signs(matrix: np.ndarray, rng: np.random.Generator, axis: int = -1) -> tuple[np.ndarray, np.ndarray]:

@@ -6,24 +6,18 @@ from typing import Any, Callable, Sequence
 
 import numpy as np
 
+from grader.registry import Registry
 from grader.sandbox.callables import CallableSpec
 
 Generator = Callable[..., dict[str, Any]]
-REGISTRY: dict[str, Generator] = {}
+GENERATORS: Registry[Generator] = Registry("generator", "grader.generators")
 
 Range = Sequence[float] | float
 
 
 def generator(name: str) -> Callable[[Generator], Generator]:
     """Register a generator under a name usable in YAML (`gen: name`)."""
-
-    def register(func: Generator) -> Generator:
-        if name in REGISTRY:
-            raise ValueError(f"generator {name!r} registered twice")
-        REGISTRY[name] = func
-        return func
-
-    return register
+    return GENERATORS.register(name)
 
 
 def pick_int(rng: np.random.Generator, bounds: Range) -> int:
