@@ -29,7 +29,7 @@ from typing import Any, Iterator
 import click
 
 from grader import catalog
-from grader.commands import learner_file, not_attempted
+from grader.commands import learner_file, unusable_submission_file
 from grader.definition import Exercise
 from grader.errors import DefinitionError, GradeError, MissingFile, SandboxError
 from grader.results import CaseResult, ExerciseResult, RunReport, Status
@@ -95,11 +95,12 @@ class SubmissionGrader:
     def grade(self, folder: Path) -> Iterator[ExerciseResult]:
         """Each exercise's result for one submission folder, in course order."""
         for ex in self.exercises:
-            yield self.grade_one(ex, learner_file(ex, self.root, None, str(folder)))
+            yield self.grade_one(ex, learner_file(ex, self.root, None, str(folder)), folder)
 
-    def grade_one(self, ex: Exercise, path: Path) -> ExerciseResult:
-        if not path.is_file():
-            return not_attempted(ex, path, self.seed)
+    def grade_one(self, ex: Exercise, path: Path, folder: Path) -> ExerciseResult:
+        unusable = unusable_submission_file(ex, path, folder, self.seed)
+        if unusable is not None:
+            return unusable
         try:
             return self.grader.grade(ex, path, self.seed, self.cases)
         except DefinitionError as exc:

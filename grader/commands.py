@@ -106,6 +106,18 @@ def not_attempted(ex: Exercise, path: Path, seed: int) -> ExerciseResult:
                           f"not attempted: there is no file {path}", str(path))
 
 
+def unusable_submission_file(ex: Exercise, path: Path, folder: Path | None, seed: int) -> ExerciseResult | None:
+    """The verdict for a submission file that cannot be graded as it is (missing, or a link leading out
+    of the submission, say to another learner's file); None when it can be graded."""
+    if not path.is_file():
+        return not_attempted(ex, path, seed)
+    if folder is not None and not _inside(path.resolve(), folder.resolve()):
+        return ExerciseResult(ex.id, ex.topic, ex.title, Status.ERROR, seed, 0.0, ex.points, (),
+                              f"{path} is a link to a file outside the submission: submit the file itself",
+                              str(path))
+    return None
+
+
 def grade_all(*, submission: str | None, exercises_dir: str | None, seed: int | None, cases: int | None,
               fmt: str, output: str | None, verbose: bool) -> int:
     from grader.sandbox.client import Sandbox
@@ -123,8 +135,9 @@ def grade_all(*, submission: str | None, exercises_dir: str | None, seed: int | 
         grader = make_grader(sandbox)
         for ex in cat.ordered():
             path = learner_file(ex, root, None, submission)
-            if not path.is_file():
-                results.append(not_attempted(ex, path, used_seed))
+            unusable = unusable_submission_file(ex, path, Path(submission) if submission else None, used_seed)
+            if unusable is not None:
+                results.append(unusable)
                 continue
             try:
                 results.append(grader.grade(ex, path, used_seed, cases))

@@ -27,6 +27,7 @@ from grader.sandbox.scan import Finding, scan_source
 SIGNALS = {4: "an illegal instruction", 6: "an abort", 7: "a bus error", 8: "a floating-point exception",
            9: "being killed", 11: "a segmentation fault", 24: "the CPU time limit", 25: "the file size limit"}
 TOLERANCE_KEYS = ("rtol", "atol", "atol_scale")
+MAX_SOURCE_BYTES = 4 << 20  # as the worker's own limit
 # Failing cases shown with inputs and tried against every mistake rule; later ones are tried
 # against the rule that explains the most of these first (grading a class stays fast).
 DETAILED_FAILURES = 6
@@ -62,6 +63,9 @@ class Grader:
         """Grade one learner file for one exercise."""
         if not file.is_file():
             raise MissingFile(f"no such file: {file}")
+        if file.stat().st_size > MAX_SOURCE_BYTES:
+            message = f"your file is larger than {MAX_SOURCE_BYTES >> 20} MiB: is it really Python source?"
+            return ExerciseResult(ex.id, ex.topic, ex.title, Status.ERROR, seed, 0.0, ex.points, (), message, str(file))
         source = file.read_text(encoding="utf-8", errors="replace")
         findings = scan_source(source, str(file), list(ex.banned))
         if findings:

@@ -238,3 +238,25 @@ def test_batch_with_a_secret_seed(graded: tuple) -> None:
     book = {s["submission"]: s for s in json.loads(text)["submissions"]}
     assert book["perfect"]["total"] == 3.0 and book["empty"]["total"] == 0.0
     assert book["hostile"]["total"] == 1.0
+
+
+def test_a_link_to_another_learners_file_is_refused(tmp_path: Path) -> None:
+    from grader.catalog import load_catalog
+    from grader.commands import learner_file
+
+    ex = load_catalog(COURSE).get("vector_arithmetic")
+    klass = tmp_path / "class"
+    honest = learner_file(ex, COURSE, None, str(klass / "honest"))
+    honest.parent.mkdir(parents=True)
+    honest.write_text("def vector_arithmetic(a, b):\n    return a + b, a - b, a * b, a / b\n")
+    copier = learner_file(ex, COURSE, None, str(klass / "copier"))
+    copier.parent.mkdir(parents=True)
+    copier.symlink_to(honest)
+    out = tmp_path / "book.json"
+    proc = run_grade("batch", str(klass), "--exercises", str(COURSE), "--output", str(out), "--jobs", "1")
+    assert "Traceback" not in proc.stderr
+    book = json.loads(out.read_text())
+    rows = {s["submission"]: {e["exercise"]: e for e in s["exercises"]} for s in book["submissions"]}
+    assert rows["honest"]["vector_arithmetic"]["status"] == "passed"
+    assert rows["copier"]["vector_arithmetic"]["status"] == "error"
+    assert "outside the submission" in rows["copier"]["vector_arithmetic"]["message"]
