@@ -558,3 +558,100 @@ def test_defences_in_place(world: World) -> None:
     assert world.features.get("seccomp") or os.uname().machine not in ("x86_64", "aarch64")
     if os.geteuid() == 0 and os.environ.get("GRADE_SANDBOX_DROP", "1") != "0":
         assert world.features["ids"] in ("own", "nobody") and world.features["tasks"]
+
+
+REUSED_FIRST = """
+import builtins, os
+import numpy.linalg as la
+
+held = getattr(la, "".join(["d", "et"]))  # the tripwire's wrapper (det is banned here), unseen by the scan
+
+def first(A):
+    builtins.held_det = held  # kept for the learner's next exercise
+    return float(os.getpid())
+"""
+REUSED_SECOND = """
+import builtins, os
+
+def second(A):
+    return float(os.getpid()), float(builtins.held_det(A))
+"""
+REUSED_THIRD = """
+import builtins, os
+import numpy as np
+
+def third(A):
+    said = []
+    for call in (np.linalg.det, builtins.held_det):  # banned again: the kept wrapper reports it too
+        try:
+            call(A)
+            said.append("allowed")
+        except Exception as exc:
+            said.append(type(exc).__name__)
+    return (float(os.getpid()), *said)
+"""
+THREAD_LEFT = """
+import _thread, os, time
+
+def fourth(A):
+    _thread.start_new_thread(time.sleep, (30,))  # unseen by the threading module
+    return float(os.getpid())
+"""
+PID_ONLY = """
+import os
+
+def fifth(A):
+    return float(os.getpid())
+"""
+
+
+def test_reused_learner_process_starts_each_exercise_afresh(tmp_path: Path) -> None:
+    """A learner's process that ended an exercise cleanly takes that learner's next one: the tripwires of
+    the first exercise's banned list are gone (a wrapper it kept calls the original), the next list's are
+    in place (the kept wrapper reports again); a banned call, a thread left running, or another learner's
+    folder means a fresh process."""
+    from grader.sandbox.client import RunRequest, Sandbox
+
+    learner, other = tmp_path / "learner", tmp_path / "other"
+    sources = {learner / "first.py": REUSED_FIRST, learner / "second.py": REUSED_SECOND,
+               learner / "third.py": REUSED_THIRD, learner / "fourth.py": THREAD_LEFT,
+               learner / "fifth.py": PID_ONLY, other / "fifth.py": PID_ONLY}
+    for path, text in sources.items():
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(text)
+    _open_tree(tmp_path)
+    case = (("one", {"A": np.array([[2.0, 1.0], [1.0, 3.0]])}),)
+    det = ("numpy.linalg.det",)
+
+    def run(box: Sandbox, path: Path, banned: tuple[str, ...] = ()) -> Any:
+        outcome = box.run(RunRequest(path.resolve(), path.stem, case, banned, LIMITS))
+        assert outcome.cases[0].kind == "value", outcome
+        return outcome
+
+    with Sandbox() as box:
+        first = run(box, learner / "first.py", det)
+        pid = first.cases[0].value
+        assert not first.banned
+        second = run(box, learner / "second.py")
+        assert second.cases[0].value == (pid, pytest.approx(5.0)) and not second.banned
+        third = run(box, learner / "third.py", det)
+        assert third.cases[0].value == (pid, "BannedCall", "BannedCall")
+        assert {b.name for b in third.banned} == {"numpy.linalg.det"}
+        after_ban = run(box, learner / "fourth.py").cases[0].value
+        after_thread = run(box, learner / "fifth.py").cases[0].value
+        again = run(box, learner / "fifth.py").cases[0].value
+        other_pid = run(box, other / "fifth.py").cases[0].value
+        assert len({pid, after_ban, after_thread, other_pid}) == 4 and again == after_thread
+    pids = (pid, after_ban, after_thread, other_pid)
+    end = time.monotonic() + 5  # the idle process dies with the worker (its parent-death signal)
+    while any(_alive(p) for p in pids) and time.monotonic() < end:
+        time.sleep(0.02)
+    assert not any(_alive(p) for p in pids)
+
+
+def _alive(pid: float) -> bool:
+    try:
+        with open(f"/proc/{int(pid)}/stat", "rb") as handle:
+            return handle.read().rsplit(b")", 1)[1].split()[0] != b"Z"
+    except OSError:
+        return False

@@ -191,10 +191,13 @@ def limit_memory(memory: int | None) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
 
 
-def set_limits(memory: int, cpu_seconds: int, file_bytes: int, nproc: int | None, nofile: int) -> None:
-    """Hard resource limits of the learner's process (inherited by everything it starts)."""
-    resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
-    resource.setrlimit(resource.RLIMIT_CPU, (cpu_seconds, cpu_seconds + 1))
+def set_limits(memory: int, cpu_seconds: int, file_bytes: int, nproc: int | None, nofile: int,
+               memory_slack: int = 0, cpu_slack: int = 0) -> None:
+    """Resource limits of the learner's process (inherited by everything it starts). The hard limits of
+    memory and CPU time are `slack` above the soft ones: room for a process reused for later exercises,
+    whose soft limits are set again each time (see `renew_limits`)."""
+    resource.setrlimit(resource.RLIMIT_AS, (memory, memory + memory_slack))
+    resource.setrlimit(resource.RLIMIT_CPU, (cpu_seconds, cpu_seconds + 1 + cpu_slack))
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
     resource.setrlimit(resource.RLIMIT_FSIZE, (file_bytes, file_bytes))
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
@@ -202,6 +205,27 @@ def set_limits(memory: int, cpu_seconds: int, file_bytes: int, nproc: int | None
     resource.setrlimit(resource.RLIMIT_NOFILE, (cap, cap))
     if nproc is not None:
         resource.setrlimit(resource.RLIMIT_NPROC, (nproc, nproc))
+
+
+def cpu_used() -> float:
+    """CPU seconds this process has used (all its threads): what RLIMIT_CPU counts."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+def renew_limits(memory: int, cpu_seconds: int) -> bool:
+    """Soft limits for one more exercise of a reused process: `memory` bytes of address space and
+    `cpu_seconds` more CPU time; False (nothing changed) when the hard limits leave no room for them."""
+    _soft, memory_hard = resource.getrlimit(resource.RLIMIT_AS)
+    _soft, cpu_hard = resource.getrlimit(resource.RLIMIT_CPU)
+    cpu = int(cpu_used()) + 1 + cpu_seconds
+    if memory_hard != resource.RLIM_INFINITY and memory > memory_hard:
+        return False
+    if cpu_hard != resource.RLIM_INFINITY and cpu + 1 > cpu_hard:
+        return False
+    resource.setrlimit(resource.RLIMIT_AS, (memory, memory_hard))
+    resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu_hard))
+    return True
 
 
 # ---------------------------------------------------------------- Landlock

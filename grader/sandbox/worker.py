@@ -1,12 +1,21 @@
-"""The isolated runner: a fork server that runs learner code, one child per exercise.
+"""The isolated runner: a fork server that runs learner code in children of its own.
 
 Started by the grader as a fresh interpreter (`python -I worker.py`) with a clean
 environment, so it never holds the grader's secrets, references or expected answers.
-It imports numpy once; each exercise runs in a child forked from it (a few ms), which
+It imports numpy once; an exercise runs in a child forked from it (a few ms), which
 drops privileges, sets resource limits, confines its files (confine.py), and sends back
 plain values over a private pipe. The server enforces the time limits, captures raw
 output, accepts from the child only the events it may send in the order it may send them,
 and kills every process the child left behind (it is a child subreaper).
+
+A child whose exercise ended cleanly (no time-out, crash, forged message, banned call, output
+still coming, thread or process left) waits: when the same learner's next exercise comes (same
+folder, so the same Landlock rules, ids and blocked folders), it tidies up (tripwires, modules,
+paths, folder), the server checks again that it is idle (one thread, no process left) and it runs
+that exercise, without a fork and set-up (`grade all`, `grade batch`). Any other request, or
+anything the child cannot take (a library it would have to import after dropping its ids, no room
+left under its hard limits), and it is killed and a fresh child forked: the grader never sees the
+difference.
 
 Protocol: frames of grader.sandbox.wire on stdin (requests) and stdout (events). Events
 of one request: `armed` (the learner's code is about to run: from here on, a failure is
@@ -60,6 +69,9 @@ TRUSTED_PACKAGES = ("numpy", "scipy")  # the grader's own dependencies: imported
 NEVER_PREIMPORT = frozenset({"antigravity", "this", "idlelib", "tkinter", "turtle", "turtledemo", "webbrowser",
                              *BLOCKED_PACKAGES})
 PREIMPORT_MAX = 64
+MEMORY_SLACK = 128 << 20  # hard RLIMIT_AS above the first exercise's soft one: room for a reused process's next
+CPU_SLACK = 60  # seconds of hard RLIMIT_CPU above the first exercise's: room for the next exercises
+IDLE_SECONDS = 2.0  # for a learner's process to tidy up after an exercise, or to take the next one
 
 
 # ---------------------------------------------------------------- the learner's process
@@ -137,16 +149,33 @@ class Tripwires:
         self.send = send
         self.learner_file = learner_file
         self.patched: dict[int, Any] = {}
+        self.placed: list[tuple[Any, str, Any, Any]] = []  # (module, attribute, original, wrapper)
         self.reported: set[tuple[str, str, int]] = set()
+        self.active = True
 
     def install(self, plan: list[tuple[str, str, str]] | None = None) -> None:
-        if hasattr(sys, "addaudithook"):
-            sys.addaudithook(self.audit)
+        global _TRIPWIRES
+        if _TRIPWIRES is None and hasattr(sys, "addaudithook"):
+            sys.addaudithook(_audit)  # once per process (hooks cannot be removed): it asks the current tripwires
+        _TRIPWIRES = self
         if not self.banned:
             return
         self.scanned = set(sys.modules)
         self.apply(plan if plan is not None else plan_patches(self.banned))
         sys.meta_path.insert(0, _PatchAfterImport(self))
+
+    def uninstall(self) -> None:
+        """Put the original functions back (a reused process's next exercise bans other things); wrappers
+        still held elsewhere (`from numpy.linalg import det` in a module) now call the original."""
+        self.active = False
+        for module, attr, original, wrapper in reversed(self.placed):
+            try:
+                if getattr(module, attr, None) is wrapper:
+                    setattr(module, attr, original)
+            except Exception:  # noqa: BLE001 - a module the learner replaced: theirs to keep
+                pass
+        self.placed = []
+        sys.meta_path[:] = [f for f in sys.meta_path if not (isinstance(f, _PatchAfterImport) and f.tripwires is self)]
 
     def roots(self) -> set[str]:
         return {b.split(".")[0] for b in self.banned}
@@ -159,10 +188,13 @@ class Tripwires:
             if module is None or value is None:
                 continue
             wrapper = self.patched.get(id(value)) or self._wrap(value, entry)
+            if wrapper is value:
+                continue
             try:
                 setattr(module, attr, wrapper)
             except (AttributeError, TypeError):
-                pass
+                continue
+            self.placed.append((module, attr, value, wrapper))
 
     def patch_loaded(self) -> None:
         """Patch the modules imported since the last look (a banned package loaded on demand)."""
@@ -174,6 +206,10 @@ class Tripwires:
         tripwires = self
 
         def banned_call(*args: Any, **kwargs: Any) -> Any:
+            if not tripwires.active:  # left from an earlier exercise of a reused process: as the function is now
+                current = _TRIPWIRES
+                target = current.patched.get(id(func), func) if current is not None and current.active else func
+                return target(*args, **kwargs)
             tripwires.record(entry)
             raise BannedCall(f"{entry} is banned in this exercise")
 
@@ -235,6 +271,14 @@ class Tripwires:
                     return
                 for f in scan.scan_source(source, filename, self.all_banned):
                     self.record(f.name, filename, f.line)
+
+
+_TRIPWIRES: Tripwires | None = None  # the current exercise's, in a learner's process
+
+
+def _audit(event: str, args: tuple[Any, ...]) -> None:
+    if _TRIPWIRES is not None:
+        _TRIPWIRES.audit(event, args)
 
 
 class BannedCall(Exception):
@@ -365,8 +409,10 @@ def prepare_child(req: dict[str, Any], send: Callable[..., None], plan: list[tup
 
 
 def run_child(req: dict[str, Any], blobs: list[bytes], send: Callable[..., None], start_at: int,
-              capture: Capture, module: types.ModuleType) -> None:
-    """Body of the learner's process: import their file and run the cases from start_at."""
+              capture: Capture, module: types.ModuleType) -> bool:
+    """Body of the learner's process: import their file and run the cases from start_at; True when it ended
+    as it should (every case ran, or the import failed): the process may then serve the learner's next
+    exercise."""
     learner_file = req["file"]
     send({"ev": "armed"})
     try:
@@ -376,14 +422,15 @@ def run_child(req: dict[str, Any], blobs: list[bytes], send: Callable[..., None]
         if not callable(func):
             send({"ev": "import_error", "type": "MissingFunction", "output": capture.take(),
                   "message": f"the file defines no function named {req['function']!r}"})
-            return
+            return True
     except BaseException as exc:  # noqa: BLE001 - everything the learner raises is reported
         send({"ev": "import_error", **describe_exception(exc, learner_file), "output": capture.take()})
-        return
+        return True
     send({"ev": "ready", "output": capture.take()})
     for index in range(start_at, len(req["cases"])):
         run_case(index, req["cases"][index], blobs, func, send, capture, learner_file)
     send({"ev": "finished"})
+    return True
 
 
 def run_case(index: int, case: dict[str, Any], blobs: list[bytes], func: Callable[..., Any],
@@ -414,8 +461,9 @@ def run_case(index: int, case: dict[str, Any], blobs: list[bytes], func: Callabl
 # ---------------------------------------------------------------- setting up the learner's process
 
 
-def isolate(result_fd: int, output_fd: int) -> None:
-    """Own session, death with the server, stdin empty, stdout/stderr to the output pipe, no other fd."""
+def isolate(result_fd: int, output_fd: int, command_fd: int) -> None:
+    """Own session, death with the server, stdin empty, stdout/stderr to the output pipe, no other fd
+    but the results' and the server's commands'."""
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the server's own handler is not the learner's
     os.setsid()
     confine.prctl(confine.PR_SET_PDEATHSIG, signal.SIGKILL)
@@ -423,8 +471,10 @@ def isolate(result_fd: int, output_fd: int) -> None:
     os.dup2(null, 0)
     os.dup2(output_fd, 1)
     os.dup2(output_fd, 2)
-    os.closerange(3, result_fd)
-    os.closerange(result_fd + 1, max(os.sysconf("SC_OPEN_MAX"), 1024))  # close_range(2): one system call
+    low, high = sorted((result_fd, command_fd))
+    os.closerange(3, low)
+    os.closerange(low + 1, high)
+    os.closerange(high + 1, max(os.sysconf("SC_OPEN_MAX"), 1024))  # close_range(2): one system call
 
 
 def preimport(names: list[str]) -> list[str]:
@@ -444,12 +494,14 @@ def preimport(names: list[str]) -> list[str]:
     return [name for name in sys.modules if name not in before]
 
 
-def confine_child(req: dict[str, Any], workdir: str, uid: int | None, tasks: int | None, server: int) -> None:
+def confine_child(req: dict[str, Any], workdir: str, uid: int | None, tasks: int | None, server: int,
+                  reusable: bool) -> None:
     """Limits, scratch folder, the learner's own uid, the signal filter (Landlock came first, in `child`)."""
     limits = req["limits"]
     memory = confine.address_space() + int(limits["memory_mb"]) * (1 << 20)
     cpu = int(float(limits["exercise_seconds"])) + 2
-    confine.set_limits(memory, cpu, FILE_LIMIT, tasks, OPEN_FILES)
+    confine.set_limits(memory, cpu, FILE_LIMIT, tasks, OPEN_FILES, MEMORY_SLACK if reusable else 0,
+                       CPU_SLACK if reusable else 0)
     os.chdir(workdir)
     if uid is not None:
         confine.drop_privileges(uid)
@@ -462,6 +514,126 @@ def confine_child(req: dict[str, Any], workdir: str, uid: int | None, tasks: int
     import tempfile
 
     tempfile.tempdir = workdir
+
+
+class Reuse:
+    """A learner's process serving that learner's next exercises (same ids, Landlock rules, blocked folders):
+    what it puts back between exercises, and how it takes the next one. Taken before the first exercise's
+    learner code runs; anything unexpected makes it leave, and the server forks a fresh process instead."""
+
+    def __init__(self, workdir: str, uid: int | None, loaded: set[str], tried: set[str]) -> None:
+        self.workdir = workdir
+        self.dropped = uid is not None
+        self.loaded = loaded  # the server's modules when it forked this process: what its plans cover
+        self.tried = tried  # library modules already imported (or tried) in this process
+        self.modules = set(sys.modules)
+        self.path, self.meta_path = list(sys.path), list(sys.meta_path)
+        self.recursion = sys.getrecursionlimit()
+        self.numpy_errors = np.geterr()
+        import warnings
+
+        self.warnings = list(warnings.filters)
+        self.signals = {}
+        for signum in signal.valid_signals():
+            try:
+                self.signals[signum] = signal.getsignal(signum)
+            except (OSError, ValueError):
+                continue
+        self.learner_file = ""
+        self.module = ""
+
+    def pause(self) -> bool:
+        """Right after an exercise: no timer or signal handler of the learner's may run while this process
+        waits; False when it should not wait (threads left)."""
+        try:
+            threading = sys.modules.get("threading")
+            if threading is not None and threading.active_count() != 1:
+                return False  # the server also counts the kernel's threads
+            for timer in (signal.ITIMER_REAL, signal.ITIMER_VIRTUAL, signal.ITIMER_PROF):
+                signal.setitimer(timer, 0)
+            for signum, handler in self.signals.items():
+                if signal.getsignal(signum) is not handler and handler is not None:
+                    signal.signal(signum, handler)
+            return True
+        except BaseException:  # noqa: BLE001 - whatever it was, a fresh process is the safe answer
+            return False
+
+    def idle(self) -> bool:
+        """Undo the exercise that ended, when the learner's next one comes; False when this process should
+        not be reused."""
+        try:
+            return self._idle()
+        except BaseException:  # noqa: BLE001 - whatever it was, a fresh process is the safe answer
+            return False
+
+    def _idle(self) -> bool:
+        if _TRIPWIRES is not None:
+            _TRIPWIRES.uninstall()
+        if not self.pause():
+            return False
+        sys.settrace(None)
+        sys.setprofile(None)
+        sys.setrecursionlimit(self.recursion)
+        sys.stdout = sys.stderr = Capture(0)
+        sys.path[:] = self.path
+        sys.meta_path[:] = self.meta_path
+        for name in [n for n in sys.modules if n not in self.modules]:  # the learner's own: imported afresh
+            file = getattr(sys.modules.get(name), "__file__", None)
+            if name == self.module or (isinstance(file, str) and not _is_library(file)):
+                sys.modules.pop(name, None)
+        linecache.cache.pop(self.learner_file, None)
+        np.seterr(**self.numpy_errors)
+        import warnings
+
+        warnings.filters[:] = self.warnings
+        os.chdir(self.workdir)
+        for entry in os.scandir(self.workdir):
+            if entry.is_dir(follow_symlinks=False):
+                import shutil
+
+                shutil.rmtree(entry.path)
+            else:
+                os.unlink(entry.path)
+        os.environ["HOME"] = os.environ["TMPDIR"] = self.workdir
+        import tempfile
+
+        tempfile.tempdir = self.workdir
+        return True
+
+    def missing(self, names: list[str]) -> list[str]:
+        """The library modules a source names that this process has not imported (nor tried to)."""
+        out = []
+        for name in names:
+            if name in sys.modules or name in self.tried:
+                continue
+            parent, _, last = name.rpartition(".")
+            value = vars(sys.modules[parent]).get(last) if parent in sys.modules else None
+            if value is not None and not isinstance(value, types.ModuleType):
+                continue  # numpy.linalg.norm: a function, not a module
+            out.append(name)
+        return out
+
+    def take(self, req: dict[str, Any], plan: list[tuple[str, str, str]],
+             send: Callable[..., None]) -> tuple[Capture, types.ModuleType] | None:
+        """Set up the next exercise (after `stage`, as in a fresh process); None when this process cannot."""
+        try:
+            limits = req["limits"]
+            memory = int(limits["memory_mb"]) * (1 << 20)
+            confine.limit_memory(confine.address_space() + memory)
+            names = library_imports(req["source"], os.path.dirname(req["file"]))
+            confine.limit_memory(None)
+            missing = self.missing(names)
+            if missing and self.dropped:
+                return None  # a fresh process imports them before dropping its ids
+            self.tried.update(missing)
+            preimport(missing)
+            if not confine.renew_limits(confine.address_space() + memory, int(float(limits["exercise_seconds"])) + 2):
+                return None
+            self.learner_file, self.module = req["file"], req["module"]
+            extra = [name for name in sys.modules if name not in self.loaded]
+            return prepare_child(req, send, plan, extra)
+        except BaseException:  # noqa: BLE001 - a fresh process will say what is wrong, if anything is
+            return None
 
 
 def library_roots() -> tuple[str, ...]:
@@ -593,8 +765,18 @@ def read_source(path: str, blocked: tuple[str, ...]) -> tuple[str | None, str | 
 # ---------------------------------------------------------------- the server
 
 
+class Learner:
+    """A learner's process: its pipes (results, raw output, commands), its folder, whom it may serve."""
+
+    def __init__(self, pid: int, result_r: int, output_r: int, command_w: int, workdir: str,
+                 key: tuple[str, tuple[str, ...]]) -> None:
+        self.pid, self.result_r, self.output_r, self.command_w = pid, result_r, output_r, command_w
+        self.workdir, self.key = workdir, key
+
+
 class Server:
-    """Reads requests, forks a child per exercise, supervises it, relays its events."""
+    """Reads requests, runs each exercise in a learner's process (forked, or the same learner's idle one),
+    supervises it, relays its events."""
 
     def __init__(self, out_fd: int) -> None:
         self.out_fd = out_fd
@@ -614,6 +796,8 @@ class Server:
         self.library_rules: dict[tuple[str, ...], list[tuple[str, int]]] = {}
         self.mounts = root and confine.can_mount()
         self.pid = os.getpid()
+        self.reuse = os.environ.get("GRADE_SANDBOX_REUSE", "1") != "0"  # 0: a fresh process per exercise
+        self.idle: Learner | None = None  # the last learner's process, waiting for their next exercise
 
     def features(self) -> dict[str, Any]:
         """Which defences hold here (they depend on root and on the kernel)."""
@@ -648,6 +832,8 @@ class Server:
                 self.run(header, blobs)
             self.emit({"ev": "end"})
             self.flush()
+        if self.idle is not None:
+            self.dismiss(self.idle)
         confine.kill_tree(os.getpid(), reap=True)
 
     def run(self, req: dict[str, Any], blobs: list[bytes]) -> None:
@@ -716,39 +902,131 @@ class Server:
 
     def supervise(self, req: dict[str, Any], blobs: list[bytes], start_at: int,
                   budget: float) -> tuple[int | None, float]:
-        """Run one child from start_at; the case it was stopped on (None when done) and its seconds used."""
-        import shutil
+        """Run the exercise from start_at in the learner's idle process if it can take it, else in a fresh
+        one; the case it was stopped on (None when done) and its seconds used."""
+        plan = self.plan(req)
+        key = (os.path.dirname(req["file"]), tuple(req.get("blocked_dirs", ())))
+        idle, self.idle = self.idle, None
+        if idle is not None:
+            if idle.key == key and start_at == 0 and self.wake(idle) \
+                    and self.command(idle, {"op": "run", "req": req, "plan": plan}, blobs):
+                outcome = self.watch(idle, req, start_at, budget, reused=True)
+                if outcome is not None:
+                    return outcome
+            else:
+                self.dismiss(idle)
+        learner = self.spawn(req, blobs, start_at, plan, key)
+        outcome = self.watch(learner, req, start_at, budget, reused=False)
+        assert outcome is not None
+        return outcome
+
+    def spawn(self, req: dict[str, Any], blobs: list[bytes], start_at: int, plan: list[tuple[str, str, str]],
+              key: tuple[str, tuple[str, ...]]) -> Learner:
+        """Fork a learner's process for this exercise, from start_at."""
         import tempfile
 
+        ruleset = self.ruleset(req)
         workdir = tempfile.mkdtemp(prefix="grade-run-", dir=self.scratch)
         uid = self.next_uid()
         if uid is not None:
             os.chown(workdir, uid, uid)
         result_r, result_w = os.pipe()
         output_r, output_w = os.pipe()
-        plan = self.plan(req)
-        ruleset = self.ruleset(req)
+        command_r, command_w = os.pipe()
         gc.freeze()  # the child's collector leaves the server's objects alone: fewer copy-on-write faults
         pid = os.fork()
         if pid == 0:  # the learner's process
-            os.close(result_r)
-            os.close(output_r)
-            self.child(req, blobs, start_at, plan, result_w, output_w, workdir, uid, ruleset)
-        os.close(result_w)
-        os.close(output_w)
-        watch = Watch(self, pid, req, start_at, budget)
-        try:
-            return watch.run(result_r, output_r), watch.used
-        finally:
-            watch.kill()
-            for fd in (result_r, output_r):
+            for fd in (result_r, output_r, command_w):
                 os.close(fd)
-            shutil.rmtree(workdir, ignore_errors=True)
+            self.child(req, blobs, start_at, plan, result_w, output_w, command_r, workdir, uid, ruleset)
+        for fd in (result_w, output_w, command_r):
+            os.close(fd)
+        os.set_blocking(command_w, False)
+        return Learner(pid, result_r, output_r, command_w, workdir, key)
+
+    def watch(self, learner: Learner, req: dict[str, Any], start_at: int, budget: float,
+              reused: bool) -> tuple[int | None, float] | None:
+        """Supervise one run of a learner's process; None when a reused one could not take the exercise."""
+        watch = Watch(self, learner.pid, req, start_at, budget, reused)
+        try:
+            stopped = watch.run(learner.result_r, learner.output_r)
+            return None if watch.retired else (stopped, watch.used)
+        finally:
+            if watch.clean:
+                self.idle = learner
+            else:
+                self.dismiss(learner, watch.reaped)
             self.flush()  # each child's events as it ends: the grader hears from a busy worker
 
+    def wake(self, learner: Learner) -> bool:
+        """Have an idle learner's process tidy up after its exercise (only now: a process not reused never
+        does); whether it did, and is still quiet."""
+        if not self.command(learner, {"op": "tidy"}):
+            return False
+        reader = wire.FrameReader(1 << 20)
+        end = time.monotonic() + IDLE_SECONDS
+        frames: list[tuple[dict[str, Any], list[bytes], bytes]] = []
+        while not frames:
+            left = end - time.monotonic()
+            ready = select.select([learner.result_r, learner.output_r], [], [], left)[0] if left > 0 else []
+            if learner.result_r not in ready or learner.output_r in ready:  # too slow, or output while tidying
+                return False
+            data = _read(learner.result_r)
+            if not data:
+                return False
+            try:
+                frames = reader.feed(data)
+            except wire.WireError:
+                return False
+        return len(frames) == 1 and not reader.buffer and frames[0][0].get("ev") == "idle" \
+            and self.quiet(learner.pid)
+
+    def command(self, learner: Learner, header: dict[str, Any], blobs: list[bytes] | None = None) -> bool:
+        """Write a command to an idle learner's process; False when it does not take it in time."""
+        data = memoryview(wire.pack(header, blobs))
+        end = time.monotonic() + IDLE_SECONDS
+        while data:
+            left = end - time.monotonic()
+            if left <= 0 or not select.select([], [learner.command_w], [], left)[1]:
+                return False
+            try:
+                data = data[os.write(learner.command_w, data):]
+            except BlockingIOError:
+                continue
+            except OSError:
+                return False
+        return True
+
+    def quiet(self, pid: int, threads: bool = True) -> bool:
+        """Whether a learner's process that says it is idle is: one thread, no process of its own, none
+        left behind (they would come up to this server, their subreaper)."""
+        try:
+            if threads:
+                with open(f"/proc/{pid}/stat", "rb") as handle:
+                    if int(handle.read().rsplit(b")", 1)[1].split()[17]) != 1:
+                        return False
+            with open(f"/proc/{pid}/task/{pid}/children", "rb") as handle:
+                if handle.read().split():
+                    return False
+            with open(f"/proc/{self.pid}/task/{self.pid}/children", "rb") as handle:
+                return handle.read().split() == [str(pid).encode()]
+        except (OSError, ValueError, IndexError):
+            return False
+
+    def dismiss(self, learner: Learner, reaped: bool = False) -> None:
+        """Kill a learner's process and everything it left; remove its folder."""
+        import shutil
+
+        _kill(learner.pid, reaped)
+        for fd in (learner.result_r, learner.output_r, learner.command_w):
+            os.close(fd)
+        shutil.rmtree(learner.workdir, ignore_errors=True)
+
     def child(self, req: dict[str, Any], blobs: list[bytes], start_at: int, plan: list[tuple[str, str, str]],
-              result_fd: int, output_fd: int, workdir: str, uid: int | None, ruleset: confine.Ruleset | None) -> None:
-        """The learner's process: set up (a failure here is the grader's), then run; never returns."""
+              result_fd: int, output_fd: int, command_fd: int, workdir: str, uid: int | None,
+              ruleset: confine.Ruleset | None) -> None:
+        """The learner's process: set up (a failure here is the grader's), then run, then (when the exercise
+        ended cleanly) tidy up and serve the learner's next exercises from the command pipe; never returns."""
         code = 0
 
         def send(header: dict[str, Any], out_blobs: list[bytes] | None = None) -> None:
@@ -756,24 +1034,58 @@ class Server:
 
         try:
             try:
+                loaded = set(sys.modules)
                 if self.mounts:
                     confine.private_scratch(workdir, os.geteuid() if uid is None else uid, SCRATCH_BYTES,
                                             SCRATCH_FILES)
                 if ruleset is not None:  # after mounting: Landlock forbids mounts
                     ruleset.restrict()  # its descriptor is closed by isolate, before any learner code
-                isolate(result_fd, output_fd)
+                isolate(result_fd, output_fd, command_fd)
                 send({"ev": "stage"})  # from here, the time is the learner's: reading their imports, importing
                 confine.limit_memory(confine.address_space() + int(req["limits"]["memory_mb"]) * (1 << 20))
                 names = library_imports(req["source"], os.path.dirname(req["file"]))  # a hostile source
                 confine.limit_memory(None)  # could eat memory; the libraries it names are another matter
                 preimported = preimport([n for n in names if n not in sys.modules])
-                confine_child(req, workdir, uid, self.tasks, self.pid)
+                confine_child(req, workdir, uid, self.tasks, self.pid, self.reuse)
+                reuse = Reuse(workdir, uid, loaded, set(names)) if self.reuse else None
                 capture, module = prepare_child(req, send, plan, preimported)
             except BaseException as exc:  # noqa: BLE001 - the grader's own failure, said as such
                 code = 71
                 send({"ev": "setup_failed", "message": f"{type(exc).__name__}: {exc}"[:2000]})
             else:
-                run_child(req, blobs, send, start_at, capture, module)
+                if reuse is not None:
+                    reuse.learner_file, reuse.module = req["file"], req["module"]
+                finished = run_child(req, blobs, send, start_at, capture, module)
+                commands = os.fdopen(command_fd, "rb", buffering=1 << 16)
+                while finished and reuse is not None:
+                    if not reuse.pause():
+                        send({"ev": "leave"})
+                        break
+                    send({"ev": "idle"})  # the server checks now that nothing of the learner's runs
+                    try:  # nothing more to do until the learner's next exercise comes, if it comes
+                        frame = wire.read_frame(commands)
+                        if frame is None or frame[0].get("op") != "tidy":
+                            break
+                    except BaseException:  # noqa: BLE001 - the server then forks a fresh process
+                        break
+                    if not reuse.idle():
+                        send({"ev": "leave"})
+                        break
+                    send({"ev": "idle"})
+                    try:
+                        frame = wire.read_frame(commands)
+                        if frame is None:
+                            break  # the server stopped, or killed this process
+                        header, blobs = frame
+                        req, plan = header["req"], [tuple(place) for place in header["plan"]]
+                    except BaseException:  # noqa: BLE001 - the server then forks a fresh process
+                        break
+                    send({"ev": "stage"})
+                    taken = reuse.take(req, plan, send)
+                    if taken is None:
+                        send({"ev": "retire"})
+                        break
+                    finished = run_child(req, blobs, send, 0, *taken)
         except BaseException:  # noqa: BLE001 - report and leave, never return into the server
             code = 70
             try:
@@ -787,7 +1099,8 @@ class Server:
 class Watch:
     """Supervision of one child: its deadlines, the events it may send (in order), its raw output."""
 
-    def __init__(self, server: Server, pid: int, req: dict[str, Any], start_at: int, budget: float) -> None:
+    def __init__(self, server: Server, pid: int, req: dict[str, Any], start_at: int, budget: float,
+                 reused: bool = False) -> None:
         limits = req["limits"]
         self.server, self.pid, self.start_at, self.total = server, pid, start_at, len(req["cases"])
         self.case_seconds = float(limits["case_seconds"])
@@ -805,6 +1118,12 @@ class Watch:
         self.stopped: int | None = None
         self.output = bytearray()
         self.dropped = 0
+        self.reused = reused  # an idle process given the learner's next exercise: if it fails to take it,
+        self.retired = False  # it is dismissed without a word, and the server forks a fresh one
+        self.clean = False  # finished, tidied up, quiet: may be reused
+        self.banned = False  # a banned call: not reused (whatever the learner's code did about the tripwires)
+        if reused:
+            self.step = time.monotonic() + IDLE_SECONDS
 
     def run(self, result_r: int, output_r: int) -> int | None:
         """Watch until the child finishes, fails, or runs out of time; the case it was stopped on."""
@@ -830,20 +1149,29 @@ class Watch:
                     except wire.WireError as exc:
                         self.refuse(str(exc))
                         frames = []
-                    for header, _blobs, raw in frames:
+                    for index, (header, _blobs, raw) in enumerate(frames):
                         self.accept(header, raw)
                         if self.done:
+                            if index + 1 < len(frames):
+                                self.clean = False  # something after `idle`
                             break
                     if reader.error is not None and not self.done:
                         self.refuse(str(reader.error))
                 if self.done:
                     break
-        if self.began is not None:
+        if self.began is not None and self.phase != "finishing":
             self.used = time.monotonic() - self.began
         self.server.results_left -= reader.total
-        self.kill()
-        self.drain(output_r)
-        if self.output or self.dropped:
+        if self.clean and (reader.buffer or reader.error is not None or self.dropped
+                           or not self.server.quiet(self.pid)):
+            self.clean = False
+        if not self.clean:
+            self.kill()
+        if not self.drain(output_r) and self.clean:  # output still coming from an idle process: not idle
+            self.clean = False
+            self.kill()
+            self.drain(output_r)
+        if (self.output or self.dropped) and not self.retired:
             self.server.emit({"ev": "output", "text": self.output.decode("utf-8", "replace"), "dropped": self.dropped})
         return self.stopped
 
@@ -857,7 +1185,12 @@ class Watch:
     def accept(self, header: dict[str, Any], raw: bytes) -> None:
         """Take one frame from the child if it is one it may send now; anything else is refused."""
         kind, phase = header.get("ev"), self.phase
-        if phase in ("setup", "preimport"):
+        if phase == "finishing":  # the exercise is over: tidying up before waiting for the next
+            self.clean = kind == "idle"
+            self.done = True
+        elif phase in ("setup", "preimport") and kind == "retire" and self.reused:
+            self.retire()
+        elif phase in ("setup", "preimport"):
             if kind in ("stage", "armed"):
                 if phase == "setup":
                     self.begin()
@@ -871,12 +1204,13 @@ class Watch:
                 self.setup_failed(f"unexpected message {str(kind)[:40]!r} while starting")
         elif phase == "import" and kind in ("ready", "import_error", "banned"):
             self.server.relay(raw)
+            self.banned = self.banned or kind == "banned"
             if kind == "ready":
                 self.server.flush()  # the grader learns that the import worked even if the worker is lost
                 self.phase = "cases"
                 self.next_case()
             elif kind == "import_error":
-                self.done = True
+                self.finished()
         elif phase == "cases" and kind in ("done", "raised") and header.get("case") == self.current \
                 and self.current < self.total:
             self.server.relay(raw)
@@ -884,10 +1218,21 @@ class Watch:
             self.next_case()
         elif phase == "cases" and kind == "banned":
             self.server.relay(raw)
+            self.banned = True
         elif phase == "cases" and kind == "finished" and self.current == self.total:
-            self.done = True
+            self.finished()
         else:
             self.refuse(f"an unexpected {str(kind)[:40]!r} message")
+
+    def finished(self) -> None:
+        """The exercise ended as it should: wait for the process to tidy up if it may be reused."""
+        if self.began is not None:
+            self.used = time.monotonic() - self.began
+        if self.server.reuse and not self.banned and self.server.quiet(self.pid, threads=False):
+            self.phase = "finishing"
+            self.step = time.monotonic() + IDLE_SECONDS
+        else:
+            self.done = True
 
     def next_case(self) -> None:
         self.step = min(self.deadline, time.monotonic() + self.case_seconds)
@@ -899,8 +1244,25 @@ class Watch:
             return {"case": self.current, "phase": "case"}
         return {"case": None, "phase": "import"}
 
+    def starting(self) -> bool:
+        """Whether a reused process is still taking the exercise (a failure then is not the learner's)."""
+        return self.reused and self.phase in ("setup", "preimport")
+
+    def retire(self) -> None:
+        """The reused process did not take the exercise: dismissed without a word (a fresh one will)."""
+        self.kill()
+        self.retired = True
+        self.done = True
+
     def refuse(self, message: str) -> None:
         """The child wrote something it may not: a forged or malformed message, too much data."""
+        if self.starting():
+            self.retire()
+            return
+        if self.phase == "finishing":
+            self.kill()
+            self.done = True
+            return
         if self.phase == "setup":
             self.setup_failed(message)
             return
@@ -909,12 +1271,21 @@ class Watch:
         self.done = True
 
     def setup_failed(self, message: str) -> None:
+        if self.starting():
+            self.retire()
+            return
         self.kill()
         self.server.emit({"ev": "setup_failed", "message": message[:2000]})
         self.done = True
 
     def timed_out(self) -> None:
         self.kill()
+        if self.starting():
+            self.retire()
+            return
+        if self.phase == "finishing":
+            self.done = True
+            return
         if self.phase == "setup":
             self.setup_failed(f"the isolated process did not start within {SETUP_SECONDS:g} s")
             return
@@ -925,7 +1296,11 @@ class Watch:
         """The child closed its channel without finishing: say how it ended."""
         status = self.reap()
         self.done = True
-        if self.phase == "setup":
+        if self.starting():
+            self.retire()
+        elif self.phase == "finishing":
+            pass  # it left instead of waiting for the next exercise: nothing to say
+        elif self.phase == "setup":
             self.setup_failed(f"the isolated process ended while starting ({status}): "
                               f"{self.output[-1500:].decode('utf-8', 'replace')}")
         elif status.get("signal") == signal.SIGXCPU:
@@ -952,34 +1327,41 @@ class Watch:
 
     def kill(self) -> None:
         """Kill the child, its process group and everything it left behind (reparented to the server)."""
-        try:
-            os.killpg(self.pid, signal.SIGKILL)  # a group outlives its leader: safe after the reap too
-        except (ProcessLookupError, PermissionError):
-            pass
-        if not self.reaped:
-            try:
-                os.kill(self.pid, signal.SIGKILL)
-                os.waitpid(self.pid, 0)
-            except (ProcessLookupError, ChildProcessError):
-                pass
-            self.reaped = True
-        if not confine.reap_children():
-            confine.kill_tree(os.getpid(), reap=True)
+        _kill(self.pid, self.reaped)
+        self.reaped = True
 
     def keep_output(self, data: bytes) -> None:
         room = max(self.output_limit - len(self.output), 0)
         self.output += data[:room]
         self.dropped += max(0, len(data) - room)
 
-    def drain(self, fd: int) -> None:
-        """Read what is left in the output pipe (its writers are dead: this ends)."""
+    def drain(self, fd: int) -> bool:
+        """Read what is left in the output pipe (its writers are dead, or idle: this ends); False when
+        output was still coming after half a second."""
         end = time.monotonic() + 0.5
         while time.monotonic() < end:
             ready, _, _ = select.select([fd], [], [], 0)
             data = _read(fd) if ready else b""
             if not data:
-                return
+                return True
             self.keep_output(data)
+        return False
+
+
+def _kill(pid: int, reaped: bool) -> None:
+    """Kill a learner's process, its process group and everything it left behind (reparented to the server)."""
+    try:
+        os.killpg(pid, signal.SIGKILL)  # a group outlives its leader: safe after the reap too
+    except (ProcessLookupError, PermissionError):
+        pass
+    if not reaped:
+        try:
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+        except (ProcessLookupError, ChildProcessError):
+            pass
+    if not confine.reap_children():
+        confine.kill_tree(os.getpid(), reap=True)
 
 
 def _read(fd: int) -> bytes:
