@@ -23,12 +23,13 @@ from pathlib import Path
 from typing import Any, Mapping
 
 from grader.errors import SandboxError
-from grader.sandbox import confine, wire
+from grader.sandbox import confine
 
 WORKER = Path(__file__).with_name("worker.py")
-# GRADE_SANDBOX_DROP=0 / GRADE_SANDBOX_LANDLOCK=0 switch a defence off, to test what holds without it
+# GRADE_SANDBOX_DROP=0 / GRADE_SANDBOX_LANDLOCK=0 switch a defence off, to test what holds without it;
+# GRADE_SANDBOX_REUSE=0 forks a fresh learner process for every exercise
 PASSED_ENV = ("PATH", "LANG", "LC_ALL", "OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE", "GRADE_SANDBOX_DROP",
-              "GRADE_SANDBOX_LANDLOCK")
+              "GRADE_SANDBOX_LANDLOCK", "GRADE_SANDBOX_REUSE")
 SILENCE_SLACK = 45.0  # beyond the exercise's own limit: the worker's set-up allowance, kills and sweeps
 REQUEST_BYTES = 1 << 30  # events of one request, at most
 OUTPUT_PIECES = 4  # an exercise's output, at most this many times its per-case limit
@@ -151,6 +152,8 @@ class Sandbox:
                 env=clean_environment(self.home), cwd=self.home, start_new_session=True)
         except OSError as exc:
             raise SandboxError(f"cannot start the isolated runner: {exc}") from None
+        from grader.sandbox import wire  # numpy comes with it: imported while the worker boots
+
         assert self.proc.stdout is not None
         self._fd = self.proc.stdout.fileno()
         self._reader = wire.FrameReader(REQUEST_BYTES)
@@ -164,6 +167,8 @@ class Sandbox:
 
     def submit(self, request: RunRequest) -> None:
         """Send a request; the learner's code starts running while the grader works on."""
+        from grader.sandbox import wire
+
         blobs: list[bytes] = []
         cases = [{"name": name, "args": wire.encode(dict(args), blobs)} for name, args in request.cases]
         header = {"op": "run", "file": str(request.file), "function": request.function, "module": "submission",
@@ -231,6 +236,8 @@ class Sandbox:
 
     def _next(self, silence: float) -> tuple[dict[str, Any], list[bytes]]:
         """The next event; _Lost if the worker dies or says nothing for `silence` seconds."""
+        from grader.sandbox import wire
+
         end = time.monotonic() + silence
         while not self._frames:
             left = end - time.monotonic()
@@ -283,9 +290,9 @@ class Sandbox:
         shutil.rmtree(self.home, ignore_errors=True)
 
     def close(self) -> None:
-        """Stop the worker. Between exercises every learner process is already dead, so it is killed at
-        once; with a request still in flight, everything below it is killed first."""
-        self._stop(kill_tree=self._pending is not None)
+        """Stop the worker, and first everything below it: a learner process kept idle for reuse, or
+        one still running a request in flight."""
+        self._stop(kill_tree=True)
         self._pending = None
 
 
@@ -369,6 +376,8 @@ def assemble(events: list[tuple[dict[str, Any], list[bytes]]], ncases: int, outp
 
 
 def _done(index: int, header: dict[str, Any], blobs: list[bytes], text: str) -> CaseOutcome:
+    from grader.sandbox import wire
+
     tree = header.get("value")
     mutated = _names(header.get("mutated"))
     if isinstance(tree, dict) and tree.get("t") == "unrepresentable":
