@@ -141,13 +141,17 @@ def system_scale(a: np.ndarray, x: np.ndarray, b: np.ndarray) -> float:
     return norm_a * (norm_a * float(np.linalg.norm(x)) + float(np.linalg.norm(b))) + TINY
 
 
+def linear_system(ctx: CheckContext) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """A, b, the reference's x and the learner's x (raises Shape for a malformed answer)."""
+    x_ref, x = one_array(ctx)
+    return np.asarray(ctx.inputs["A"], dtype=float), np.asarray(ctx.inputs["b"], dtype=float), x_ref, x
+
+
 @check("least_squares")
 def least_squares(ctx: CheckContext, *, residual: float = 1e3, forward: float = 1e-8) -> Mismatch | None:
     """The residual b - A x orthogonal to range(A) (the normal equations hold), then closeness to the reference."""
-    a = np.asarray(ctx.inputs["A"], dtype=float)
-    b = np.asarray(ctx.inputs["b"], dtype=float)
     try:
-        x_ref, x = one_array(ctx)
+        a, b, x_ref, x = linear_system(ctx)
     except Shape as exc:
         return exc.mismatch
     grad = a.T @ (b - a @ x)
@@ -185,10 +189,8 @@ def null_space_part(a: np.ndarray, x: np.ndarray) -> np.ndarray:
 def min_norm(ctx: CheckContext, *, residual: float = 1e3, row_space: float = 1e4,
              forward: float = 1e-8) -> Mismatch | None:
     """A x = b (scaled residual), x in the row space of A (no null-space part), then closeness to the reference."""
-    a = np.asarray(ctx.inputs["A"], dtype=float)
-    b = np.asarray(ctx.inputs["b"], dtype=float)
     try:
-        x_ref, x = one_array(ctx)
+        a, b, x_ref, x = linear_system(ctx)
     except Shape as exc:
         return exc.mismatch
     ratio = residual_ratio(a, x, b)
