@@ -130,17 +130,21 @@ def expected_for(ex: Exercise, reference: Callable[..., Any], case: Case) -> Exp
                                           f"{case.name}", "reference")]) from None
 
 
-def banned_result(ex: Exercise, file: Path, seed: int, findings: list[Finding]) -> ExerciseResult:
+def banned_result(ex: Exercise, file: Path, seed: int, findings: list[Finding],
+                  via: str | None = None) -> ExerciseResult:
     """The verdict for code that uses a banned call (found by reading it, or at run time)."""
     first = findings[0]
     name = "the @ operator" if first.name == "@" else first.name
-    where = f"line {first.line}" + (f" of {first.file}" if first.file != str(file) else "")
+    own = Path(first.file).resolve() == file.resolve()
+    where = f"line {first.line}" + ("" if own else f" of {first.file}")
+    if via:
+        where += f", called inside {via}"
     message = f"{name} is banned in this exercise ({where}): the point is to compute it yourself"
     others = sorted({f.name for f in findings[1:]} - {first.name})
     if others:
         message += "; also banned here: " + ", ".join(others)
     return ExerciseResult(ex.id, ex.topic, ex.title, Status.BANNED, seed, 0.0, ex.points, (), message,
-                          str(file), first.line if first.file == str(file) else None)
+                          str(file), first.line if own else None)
 
 
 def judge(ex: Exercise, file: Path, seed: int, cases: list[Case], expected: list[Expected],
@@ -148,7 +152,7 @@ def judge(ex: Exercise, file: Path, seed: int, cases: list[Case], expected: list
     """Compare every case's outcome with its expected answer and decide the exercise's verdict."""
     if outcome.banned:
         findings = [Finding(b.name, b.line or 0, b.file or str(file)) for b in outcome.banned]
-        return banned_result(ex, file, seed, findings)
+        return banned_result(ex, file, seed, findings, outcome.banned[0].via)
     if outcome.import_error is not None or outcome.import_failure is not None:
         return import_failed(ex, file, seed, outcome)
     check = _bound_check(ex)

@@ -137,3 +137,12 @@ def test_exercises_option_and_env(tmp_path: Path) -> None:
     assert proc.returncode == 0 and "vector_arithmetic" in proc.stdout
     proc = run_grade("list", cwd=tmp_path)
     assert proc.returncode == 2 and "no exercises folder" in proc.stderr
+
+
+def test_a_banned_call_made_inside_an_allowed_function_is_named_as_such(tmp_path: Path) -> None:
+    file = tmp_path / "svd.py"
+    file.write_text("import numpy as np\n\n\ndef svd(A):\n    top = np.linalg.norm(A, 2)\n    return top\n")
+    proc = run_grade("svd", "--file", str(file), "--seed", "1", "--format", "json")
+    report = json.loads(proc.stdout)
+    assert proc.returncode == 1 and report["status"] == "banned"
+    assert "numpy.linalg.svd is banned in this exercise (line 5, called inside numpy.linalg.norm)" in report["message"]

@@ -33,7 +33,7 @@ PASSED_ENV = ("PATH", "LANG", "LC_ALL", "OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE",
 SILENCE_SLACK = 45.0  # beyond the exercise's own limit: the worker's set-up allowance, kills and sweeps
 REQUEST_BYTES = 1 << 30  # events of one request, at most
 OUTPUT_PIECES = 4  # an exercise's output, at most this many times its per-case limit
-TEXT_LIMITS = {"type": 200, "message": 2000, "traceback": 8000, "name": 200, "file": 1000, "what": 300}
+TEXT_LIMITS = {"via": 200, "type": 200, "message": 2000, "traceback": 8000, "name": 200, "file": 1000, "what": 300}
 RUNNER_LOST = "the grader's runner was killed or stopped while your code ran (do not signal other processes)"
 _INVISIBLE = {c: f"\\x{c:02x}" for c in (*range(0, 9), 11, 12, *range(14, 32), 127, *range(0x80, 0xA0))}
 _INVISIBLE.update({c: f"\\u{c:04x}" for c in (0x200E, 0x200F, *range(0x202A, 0x202F), 0x2028, 0x2029,
@@ -67,6 +67,7 @@ class BannedUse:
     name: str
     file: str | None
     line: int | None
+    via: str | None = None  # the allowed library function that made the banned call, if not the learner
 
 
 @dataclass(frozen=True)
@@ -360,7 +361,7 @@ def assemble(events: list[tuple[dict[str, Any], list[bytes]]], ncases: int, outp
             output.append(budget.text(header.get("output")))
         elif kind == "banned" and len(banned) < 100:
             banned.append(BannedUse(_text(header, "name"), _opt_text(header.get("file"), "file"),
-                                    _opt_int(header.get("line"))))
+                                    _opt_int(header.get("line")), _opt_text(header.get("via"), "via")))
         elif kind == "done" and index is not None and index not in outcomes:
             outcomes[index] = _done(index, header, blobs, budget.text(header.get("output")))
         elif kind == "raised" and index is not None and index not in outcomes:

@@ -220,25 +220,32 @@ class Tripwires:
         return banned_call
 
     def record(self, entry: str, file: str | None = None, line: int | None = None) -> None:
+        via = None
         if file is None:
-            file, line = self._blame()
+            file, line, via = self._blame()
         key = (entry, file or "", line or 0)
         if key in self.reported:
             return
         self.reported.add(key)
-        self.send({"ev": "banned", "name": entry, "file": file, "line": line})
+        self.send({"ev": "banned", "name": entry, "file": file, "line": line, "via": via})
 
-    def _blame(self) -> tuple[str | None, int | None]:
-        """The learner's frame that led to the call: their file first, then any non-library file."""
-        frame = sys._getframe(2)
-        fallback = (None, None)
+    def _blame(self) -> tuple[str | None, int | None, str | None]:
+        """The learner's frame that led to the call (their file first, then any non-library file), and
+        the library function it called when that one called the banned function for it."""
+        wrapper = sys._getframe(2)
+        frame, callee = wrapper, None
+        fallback: tuple[str | None, int | None, str | None] = (None, None, None)
         while frame is not None:
             name = frame.f_code.co_filename
-            if name == self.learner_file:
-                return name, frame.f_lineno
-            if fallback[0] is None and not _is_library(name):
-                fallback = (name, frame.f_lineno)
-            frame = frame.f_back
+            if name == self.learner_file or (fallback[0] is None and not _is_library(name)):
+                via = None
+                if callee is not None and callee is not wrapper and _is_library(callee.f_code.co_filename):
+                    module = str(callee.f_globals.get("__name__", ""))
+                    via = scan.canonical(f"{module}.{callee.f_code.co_name}") if module else callee.f_code.co_name
+                if name == self.learner_file:
+                    return name, frame.f_lineno, via
+                fallback = (name, frame.f_lineno, via)
+            frame, callee = frame.f_back, frame
         return fallback
 
     def audit(self, event: str, args: tuple[Any, ...]) -> None:
@@ -259,7 +266,7 @@ class Tripwires:
                 return
             source = args[0].decode("utf-8", "replace") if isinstance(args[0], bytes) else args[0]
             for f in scan.scan_source(source, str(args[1]), self.all_banned):
-                file, line = self._blame()
+                file, line, _via = self._blame()
                 self.record(f.name, file or str(args[1]), line or f.line)
         elif event == "exec" and args and isinstance(args[0], types.CodeType):
             filename = args[0].co_filename
