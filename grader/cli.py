@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import secrets
 import sys
 from pathlib import Path
 from typing import Any, Callable
@@ -195,10 +193,6 @@ def bundle_github(output: str, install: str) -> int:
     return 0
 
 
-def new_seed() -> int:
-    return secrets.randbelow(2**31)
-
-
 def main() -> None:
     """Console entry point."""
     from grader.sandbox.confine import PR_SET_DUMPABLE, prctl
@@ -212,5 +206,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    os.environ.setdefault("PYTHONHASHSEED", "0")
     main()

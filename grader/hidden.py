@@ -25,6 +25,7 @@ from grader.errors import DefinitionError
 from grader.grading import Expected, Grader, expected_for, load_reference
 from grader.inputs import Case, build_cases
 from grader.results import CaseResult, ExerciseResult, RunReport, Status
+from grader.sandbox import confine
 from grader.sandbox.client import Sandbox
 
 SECRET_ENV = "GRADE_SECRET_SEED"
@@ -33,7 +34,6 @@ RAISED = re.compile(r"^raised ([A-Za-z_][\w.]*)")
 
 
 _SECRET: list[str | None] = []
-PR_SET_DUMPABLE = 4
 
 
 def secret_from_env() -> str | None:
@@ -53,12 +53,7 @@ def secret_from_env() -> str | None:
 
 def keep_secret() -> None:
     """Make this process non-dumpable: its memory and environment unreadable to same-user processes."""
-    try:
-        import ctypes
-
-        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_DUMPABLE, 0, 0, 0, 0)
-    except (OSError, AttributeError):  # not Linux: nothing more to do
-        pass
+    confine.prctl(confine.PR_SET_DUMPABLE, 0)
 
 
 def hidden_seed(seed: int, secret: str) -> int:
