@@ -74,8 +74,8 @@ def test_check_in_a_notebook_passes_names_the_mistake_and_survives_an_infinite_l
     flipped = CORRECT_DET.replace("    return det", "    return -det")
     loop = "def determinant(A):\n    while True:\n        pass"
     cells = [
-        v4.new_code_cell(f"from grader import check, hint\nimport grader.notebook\n"
-                         f"grader.notebook.configure(exercises={str(course)!r}, cases=3)"),
+        v4.new_code_cell(f"from grader import check, hint\nimport grader.notebook\n"  # seed 1: some det > 0
+                         f"grader.notebook.configure(exercises={str(course)!r}, cases=3, seed=1)"),
         v4.new_code_cell(CORRECT_DET),
         v4.new_code_cell('result = check("determinant", determinant)\nresult'),
         v4.new_code_cell("print(result.passed is True, result.status, result.score, len(result.cases))"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import shutil
 import sys
@@ -57,7 +58,7 @@ def spawn_watch(root: Path, *args: str) -> "pexpect.spawn":
     env = {**os.environ, "NO_COLOR": "1", "PYTHONPATH": str(ROOT)}
     env.pop("GRADE_SEED", None)
     return pexpect.spawn(sys.executable, ["-m", "grader.cli", "watch", *args, "--exercises", str(root),
-                                          "--cases", "4"], cwd=str(ROOT), env=env, encoding="utf-8",
+                                          "--cases", "4", "--seed", "1"], cwd=str(ROOT), env=env, encoding="utf-8",
                          timeout=SAVE_SECONDS, dimensions=(50, 160))
 
 
@@ -72,6 +73,8 @@ def course(tmp_path: Path) -> Path:
 def test_watch_stub_wrong_correct_hint_quit(course: Path) -> None:
     stub = course / "determinant" / "determinant.py"
     child = spawn_watch(course, "determinant")
+    log = io.StringIO()
+    child.logfile_read = log
     try:
         child.expect("Watching determinant")
         child.expect(r"determinant \(determinant\): not_implemented")
@@ -81,9 +84,10 @@ def test_watch_stub_wrong_correct_hint_quit(course: Path) -> None:
         assert below, "the isolated runner should be running under grade watch"
 
         started = time.monotonic()
-        save(stub, (SOLUTIONS / "determinant" / "mistake_sign_flipped.py").read_text())
+        right = (SOLUTIONS / "determinant" / "correct_gauss.py").read_text()
+        save(stub, right + "\n\n_right = determinant\n\n\ndef determinant(A):\n    return -_right(A)\n")
         child.expect(r"determinant \(determinant\): failed")
-        child.expect("the sign is flipped")
+        child.expect(r"likely mistake: (the sign is flipped|you returned \|det A\|)")  # which one: the seed's dets
         child.expect("keys: h hint")
         wrong_seconds = time.monotonic() - started
 
@@ -97,6 +101,7 @@ def test_watch_stub_wrong_correct_hint_quit(course: Path) -> None:
         child.expect(r"Progress: 1/40 passed")
         child.expect("keys: h hint")
         right_seconds = time.monotonic() - started
+        print(f"save graded in {wrong_seconds:.2f} s (wrong), {right_seconds:.2f} s (correct, then the next one)")
         assert wrong_seconds < SAVE_SECONDS and right_seconds < SAVE_SECONDS
 
         child.send("h")
@@ -110,6 +115,7 @@ def test_watch_stub_wrong_correct_hint_quit(course: Path) -> None:
     finally:
         child.close(force=True)
     assert child.exitstatus == 0, (child.exitstatus, child.signalstatus)
+    assert "\x1b[" not in log.getvalue()  # NO_COLOR: plain text even on a terminal
     deadline = time.monotonic() + 5
     while any(alive(p) for p in below) and time.monotonic() < deadline:
         time.sleep(0.1)
