@@ -71,8 +71,8 @@ class Keys:
 
             end = time.monotonic() + timeout
             while time.monotonic() < end:
-                if msvcrt.kbhit():
-                    return msvcrt.getwch()
+                if msvcrt.kbhit():  # type: ignore[attr-defined]  # Windows only
+                    return str(msvcrt.getwch())  # type: ignore[attr-defined]
                 time.sleep(0.02)
             return None
         import select

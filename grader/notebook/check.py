@@ -125,7 +125,7 @@ def render_html(r: ExerciseResult, picture: bytes | None) -> str:
         parts.append(f"<p>First failing case: <code>{esc(first.name)}</code>: {esc(first.message)}</p>")
         if first.mistake:
             parts.append(f"<p style='color:{color}'><b>Mistake:</b> {esc(first.mistake)}</p>")
-        rows = [(f"input <code>{esc(k)}</code>", v) for k, v in first.inputs.items()]
+        rows: list[tuple[str, str | None]] = [(f"input <code>{esc(k)}</code>", v) for k, v in first.inputs.items()]
         rows += [("expected", first.expected), ("yours", first.actual)]
         cells = "".join(f"<tr><th style='text-align:left'>{label}</th><td><pre style='margin:0'>{esc(value)}</pre>"
                         f"</td></tr>" for label, value in rows if value is not None)
