@@ -98,6 +98,10 @@ class Saves:
         self._thread = threading.Thread(target=self._run, name="grade-watch", daemon=True)
 
     def __enter__(self) -> "Saves":
+        try:
+            import watchfiles  # noqa: F401 - a core dependency; fail here, not silently in the thread
+        except ImportError:
+            raise GradeError("grade watch needs watchfiles: pip install watchfiles") from None
         self._thread.start()
         return self
 

@@ -152,3 +152,20 @@ def test_watch_survives_syntax_error_and_infinite_loop_and_exits_on_ctrl_c(cours
     while any(alive(p) for p in below) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert not [p for p in below if alive(p)], "processes left running after Ctrl-C"
+
+
+def test_watch_without_an_exercise_starts_at_the_first_unfinished_one(course: Path) -> None:
+    (course.parent / ".grade").mkdir()
+    (course.parent / ".grade" / "state.json").write_text(
+        '{"results": {"vector_arithmetic": {"status": "passed"}, "dot_product": {"status": "failed"}}}')
+    child = spawn_watch(course)
+    try:
+        child.expect("Watching dot_product")
+        child.expect(r"dot_product \(vectors\): not_implemented")
+        child.expect(r"Progress: 1/40 passed")
+        child.expect("keys: h hint")
+        child.send("q")
+        child.expect(pexpect.EOF)
+    finally:
+        child.close(force=True)
+    assert child.exitstatus == 0
