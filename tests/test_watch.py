@@ -54,9 +54,11 @@ def save(path: Path, source: str) -> None:
     os.replace(tmp, path)
 
 
-def spawn_watch(root: Path, *args: str) -> "pexpect.spawn":
+def spawn_watch(root: Path, *args: str, color: bool = False) -> "pexpect.spawn":
     env = {**os.environ, "NO_COLOR": "1", "PYTHONPATH": str(ROOT)}
     env.pop("GRADE_SEED", None)
+    if color:
+        env.pop("NO_COLOR")
     return pexpect.spawn(sys.executable, ["-m", "grader.cli", "watch", *args, "--exercises", str(root),
                                           "--cases", "4", "--seed", "1"], cwd=str(ROOT), env=env, encoding="utf-8",
                          timeout=SAVE_SECONDS, dimensions=(50, 160))
@@ -158,10 +160,10 @@ def test_watch_without_an_exercise_starts_at_the_first_unfinished_one(course: Pa
     (course.parent / ".grade").mkdir()
     (course.parent / ".grade" / "state.json").write_text(
         '{"results": {"vector_arithmetic": {"status": "passed"}, "dot_product": {"status": "failed"}}}')
-    child = spawn_watch(course)
+    child = spawn_watch(course, color=True)
     try:
         child.expect("Watching dot_product")
-        child.expect(r"dot_product \(vectors\): not_implemented")
+        child.expect("dot_product \\(vectors\\): \x1b\\[33mnot_implemented")  # colour on a terminal
         child.expect(r"Progress: 1/40 passed")
         child.expect("keys: h hint")
         child.send("q")
