@@ -167,3 +167,31 @@ def test_import_grader_stays_cheap() -> None:
             "'ipykernel', 'grader.notebook')\nprint([m for m in sys.modules if m.startswith(heavy)])")
     proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert proc.stdout.strip() == "[]"
+
+
+def test_learner_source_brings_imports_helpers_and_constants(tmp_path: Path) -> None:
+    import importlib.util
+
+    from grader.notebook.source import NotebookSourceError, learner_source
+
+    (tmp_path / "cells.py").write_text(
+        "import numpy as np\nfrom math import fsum\nfrom numpy import linalg as la\n"
+        "STEP = 2\nGRID = np.ones(3)\n\n"
+        "def helper(v):\n    return fsum(v) * STEP\n\n"
+        "def answer(A, np_local=None):\n    A = np.asarray(A)\n    return helper(A.ravel()) + la.norm(A) * 0\n\n"
+        "def uses_array(x):\n    return x + GRID\n\nsquare = lambda x: x * x\n")
+    spec = importlib.util.spec_from_file_location("cells", tmp_path / "cells.py")
+    assert spec is not None and spec.loader is not None
+    cells = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(cells)
+    source = learner_source(cells.answer, "total")
+    assert "import numpy as np" in source and "from math import fsum" in source
+    assert "import numpy.linalg as la" in source and "STEP = 2" in source
+    assert source.index("def helper") < source.index("def answer") and source.rstrip().endswith("total = answer")
+    namespace: dict[str, Any] = {}
+    exec(compile(source, "learner.py", "exec"), namespace)  # the file stands alone
+    assert namespace["total"]([[1.0, 2.0], [3.0, 4.0]]) == 20.0
+    with pytest.raises(NotebookSourceError, match="GRID"):
+        learner_source(cells.uses_array, "uses_array")
+    with pytest.raises(NotebookSourceError, match="lambda"):
+        learner_source(cells.square, "square")
