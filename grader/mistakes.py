@@ -6,6 +6,10 @@ A rule is one of:
 - `matches`: a function of the inputs computing the mistaken answer; recognised when the
   learner's answer is close to it.
 - `when`: a predicate (`nonfinite`, or a function of the check context).
+
+A `matches` rule also names an error: when the learner's code raises, and the mistaken answer's
+function raises the same type of error on the same inputs (a transposed weight matrix in a matrix
+product, say), the error is that mistake.
 """
 
 from __future__ import annotations
@@ -126,6 +130,20 @@ def fires(rule: MistakeRule, ctx: CheckContext, check: CheckFn, tolerance: Mappi
         if rule.when:
             return bool(resolve(rule.when)(ctx))
     return False
+
+
+def explains_error(rules: tuple[MistakeRule, ...], inputs: Mapping[str, Any], error_type: str) -> MistakeRule | None:
+    """The first `matches` rule whose mistaken answer raises the same type of error as the learner's code did."""
+    for rule in rules:
+        if not rule.matches:
+            continue
+        try:
+            with np.errstate(all="ignore"):
+                resolve(rule.matches)(**fresh(inputs))
+        except Exception as exc:  # noqa: BLE001 - the mistake's own error, compared by type name
+            if type(exc).__name__ == error_type:
+                return rule
+    return None
 
 
 def _nonfinite(ctx: CheckContext) -> bool:

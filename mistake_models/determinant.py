@@ -1,0 +1,13 @@
+"""Mistaken answers of the determinant topic."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from reference.determinant import slogdet
+
+
+def slogdet_singular_sign_one(A: np.ndarray) -> tuple[float, float]:
+    """Mistake: (1.0, -inf) for a singular A, the sign left at its starting value."""
+    sign, logabsdet = slogdet(A)
+    return (1.0, -np.inf) if sign == 0.0 else (sign, logabsdet)

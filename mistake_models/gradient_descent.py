@@ -1,0 +1,20 @@
+"""Mistaken answers of the gradient_descent topic."""
+
+from __future__ import annotations
+
+import numpy as np
+
+
+def sgd_legacy_global_rng(X: np.ndarray, y: np.ndarray, lr: float, epochs: int, batch_size: int,
+                          seed: int) -> np.ndarray:
+    """Mistake: np.random.seed(seed) and np.random.permutation (the legacy global generator), not default_rng."""
+    X, y = np.asarray(X, dtype=float), np.asarray(y, dtype=float)
+    n, d = X.shape
+    rng = np.random.RandomState(seed)
+    w = np.zeros(d)
+    for _ in range(int(epochs)):
+        perm = rng.permutation(n)
+        for start in range(0, n, int(batch_size)):
+            batch = perm[start:start + int(batch_size)]
+            w = w - lr * 2.0 * (X[batch].T @ (X[batch] @ w - y[batch])) / len(batch)
+    return w
