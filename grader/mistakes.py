@@ -9,7 +9,8 @@ A rule is one of:
 
 A `matches` rule also names an error: when the learner's code raises, and the mistaken answer's
 function raises the same type of error on the same inputs (a transposed weight matrix in a matrix
-product, say), the error is that mistake.
+product, say), the error is that mistake. A `nonfinite` rule also names the errors Python raises where numpy
+would give inf or NaN (ZeroDivisionError, OverflowError, FloatingPointError).
 """
 
 from __future__ import annotations
@@ -132,9 +133,15 @@ def fires(rule: MistakeRule, ctx: CheckContext, check: CheckFn, tolerance: Mappi
     return False
 
 
+NONFINITE_ERRORS = frozenset({"ZeroDivisionError", "OverflowError", "FloatingPointError"})
+
+
 def explains_error(rules: tuple[MistakeRule, ...], inputs: Mapping[str, Any], error_type: str) -> MistakeRule | None:
-    """The first `matches` rule whose mistaken answer raises the same type of error as the learner's code did."""
+    """The first rule explaining the learner's error: a `matches` rule whose mistaken answer raises an error of
+    the same type, or a `nonfinite` rule for an error Python raises where numpy would give inf or NaN."""
     for rule in rules:
+        if rule.when == "nonfinite" and error_type in NONFINITE_ERRORS:
+            return rule
         if not rule.matches:
             continue
         try:

@@ -62,3 +62,10 @@ def cholesky_ldl_times_d(A: np.ndarray) -> np.ndarray:
     """Mistake: the unit factor of LDL.T times D (columns scaled by d_j, not sqrt(d_j))."""
     lower = factorization.cholesky(A)
     return lower * np.diag(lower)
+
+
+def lu_crout(A: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Mistake: Crout's convention, the pivots on L's diagonal and ones on U's."""
+    p, lower, upper = factorization.lu_decompose(A)
+    d = np.diag(upper).copy()
+    return p, lower * d, upper / d[:, None]

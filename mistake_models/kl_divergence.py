@@ -42,3 +42,8 @@ def gaussian_kl_log_of_logvar(mu: np.ndarray, logvar: np.ndarray) -> np.ndarray:
     v = np.asarray(logvar, dtype=float)
     with np.errstate(all="ignore"):
         return gaussian_kl(mu, np.log(v))
+
+
+def gaussian_kl_summed_over_batch(mu: np.ndarray, logvar: np.ndarray) -> float:
+    """Mistake: one number for the whole batch, the per-row KLs added up."""
+    return float(np.sum(gaussian_kl(mu, logvar)))
