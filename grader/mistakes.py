@@ -61,14 +61,24 @@ def _square(x: np.ndarray, op: FixOp) -> np.ndarray:
     return np.square(x)
 
 
+def _ravel(x: np.ndarray, op: FixOp) -> np.ndarray:
+    return x.reshape(-1)
+
+
+def _column(x: np.ndarray, op: FixOp) -> np.ndarray:
+    return x.reshape(-1, 1)
+
+
 ARRAY_OPS: dict[str, Callable[[np.ndarray, FixOp], np.ndarray]] = {
     "transpose": _transpose, "negate": _negate, "scale": _scale, "reverse": _reverse,
     "reverse_columns": _reverse_columns, "normalize_columns": _normalize_columns, "sqrt": _sqrt, "square": _square,
+    "ravel": _ravel, "column": _column,  # column: only the inverse of ravel (an extra axis kept)
 }
 # the op that undoes each one, to make an instance of a mistake from a correct answer
 INVERSE = {"transpose": "transpose", "negate": "negate", "scale": "scale", "reverse": "reverse",
            "reverse_columns": "reverse_columns", "sqrt": "square", "square": "sqrt",
-           "swap_items": "swap_items", "normalize_columns": "scale"}
+           "swap_items": "swap_items", "normalize_columns": "scale",
+           "ravel": "column"}
 # an op without an exact inverse is undone by this stand-in (any unnormalized answer will do)
 INVERSE_FACTOR = {"normalize_columns": 2.0}
 

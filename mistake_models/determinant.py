@@ -16,3 +16,9 @@ def slogdet_singular_sign_one(A: np.ndarray) -> tuple[float, float]:
 def determinant_diagonal_product(A: np.ndarray) -> float:
     """Mistake: the product of A's diagonal, without eliminating first."""
     return float(np.prod(np.diag(np.asarray(A, dtype=float))))
+
+
+def slogdet_det_only(A: np.ndarray) -> float:
+    """Mistake: the determinant itself returned, not (sign, logabsdet)."""
+    sign, logabsdet = slogdet(A)
+    return float(sign * np.exp(logabsdet))

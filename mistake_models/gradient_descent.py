@@ -23,3 +23,9 @@ def sgd_legacy_global_rng(X: np.ndarray, y: np.ndarray, lr: float, epochs: int, 
 def regression_converged(X: np.ndarray, y: np.ndarray, lr: float, epochs: int) -> np.ndarray:
     """Mistake: the least-squares minimizer itself, not the iterate after `epochs` steps."""
     return np.linalg.lstsq(np.asarray(X, dtype=float), np.asarray(y, dtype=float), rcond=None)[0]
+
+
+def momentum_w_only(w: np.ndarray, v: np.ndarray, grad: np.ndarray, lr: float, beta: float) -> np.ndarray:
+    """Mistake: only the new weights returned, not the pair (w_new, v_new)."""
+    from reference.gradient_descent import momentum_step
+    return momentum_step(w, v, grad, lr, beta)[0]
