@@ -46,6 +46,13 @@ def test_every_exercise_has_three_mutants(course: Any) -> None:
     assert all(n >= 3 for n in counts.values()), {k: n for k, n in counts.items() if n < 3}
 
 
+def test_named_mistake_share() -> None:
+    """At least 90% of the files making a mistake are mistake_ files (each proven named by test_solution)."""
+    kinds = [file.stem.split("_")[0] for _, file in solution_files() + mutant_files()]
+    named, unnamed = kinds.count("mistake"), kinds.count("wrong")
+    assert named / (named + unnamed) >= 0.9, (named, unnamed)
+
+
 @pytest.mark.parametrize("item", solution_files() + mutant_files(), ids=ids)
 def test_solution(item: tuple[str, Path], grader: Any, course: Any) -> None:
     exercise_id, file = item
@@ -65,6 +72,10 @@ def test_solution(item: tuple[str, Path], grader: Any, course: Any) -> None:
         for seed in SEEDS[:3]:
             result = grader.grade(ex, file, seed)
             assert result.status.value != "passed", (seed, "a known mistake passed")
+            here = {c.mistake_id for c in result.cases if not c.passed and not c.hidden} - {None, "mutated_input"}
+            first = result.first_failure
+            assert not here or (first is not None and first.mistake_id), \
+                (seed, "the first failing case shown is not one a named mistake explains", first and first.name)
             named |= {c.mistake_id for c in result.cases if not c.passed}
         assert rule in named, f"mistake {rule!r} never named; named: {named}"
     elif kind == "wrong":
