@@ -22,7 +22,14 @@ def float32(ctx: CheckContext) -> bool:
     with np.errstate(all="ignore"):
         all_single = all(bool(np.all(f.astype(np.float32).astype(np.float64) == f)) for f in found)
         needs_double = any(bool(np.any(w.astype(np.float32).astype(np.float64) != w)) for w in wanted)
-    return all_single and needs_double
+        detailed = any(_full_mantissa(f) for f in found)
+    return all_single and needs_double and detailed
+
+
+def _full_mantissa(values: np.ndarray) -> bool:
+    """Some value uses the low bits of float32's 24-bit mantissa, as computed results do (2.5 or 3.0 do not)."""
+    mantissa, _ = np.frexp(values.astype(np.float64))
+    return bool(np.any(np.mod(np.round(np.abs(mantissa) * 2.0 ** 24), 256) != 0))
 
 
 def in_float32(reference: Callable[..., Any]) -> Callable[..., Any]:
@@ -36,7 +43,13 @@ def in_float32(reference: Callable[..., Any]) -> Callable[..., Any]:
                       for k, v in inputs.items()}
             out_of_range = any(bool(np.any(np.isinf(single[k]) | ((single[k] == 0) & (np.asarray(v) != 0))))
                                for k, v in inputs.items() if isinstance(v, (np.ndarray, list)))
-            return None if out_of_range else _single(reference(**single))
+            if out_of_range:
+                return None
+            answer = _single(reference(**single))
+        parts = answer if isinstance(answer, tuple) else (answer,)
+        floats = [np.asarray(p, dtype=np.float64) for p in parts if np.asarray(p).dtype.kind == "f"]
+        # a float32 answer whose values all happen to be short binary fractions cannot be told apart
+        return answer if any(_full_mantissa(f[np.isfinite(f)]) for f in floats) else None
 
     return mistaken
 
