@@ -29,7 +29,7 @@ from typing import Any, Iterator
 import click
 
 from grader import catalog
-from grader.commands import learner_file, unusable_submission_file
+from grader.submission import learner_file, unusable_submission_file
 from grader.definition import Exercise
 from grader.errors import DefinitionError, GradeError, MissingFile, SandboxError
 from grader.results import CaseResult, ExerciseResult, RunReport, Status

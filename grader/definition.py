@@ -14,7 +14,8 @@ from grader.dotted import add_search_path
 from grader.errors import DefinitionError, Problem
 from grader.yamlsrc import format_path, line_of, load_with_lines
 
-RESERVED_IDS = frozenset({"all", "list", "hint", "validate", "batch", "run", "bundle", "reset", "help"})
+RESERVED_IDS = frozenset({"all", "list", "hint", "validate", "batch", "run", "bundle", "reset", "help", "watch",
+                          "progress", "notebook", "new", "doctor"})
 SCHEMA_PATH = Path(__file__).with_name("schema.json")
 
 

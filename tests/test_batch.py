@@ -242,7 +242,7 @@ def test_batch_with_a_secret_seed(graded: tuple) -> None:
 
 def test_a_link_to_another_learners_file_is_refused(tmp_path: Path) -> None:
     from grader.catalog import load_catalog
-    from grader.commands import learner_file
+    from grader.submission import learner_file
 
     ex = load_catalog(COURSE).get("vector_arithmetic")
     klass = tmp_path / "class"

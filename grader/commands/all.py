@@ -1,0 +1,59 @@
+"""`grade all`: grade every exercise, in one report."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import click
+
+from grader import catalog, state
+from grader.commands.options import grading_options
+from grader.commands.output import emit, exit_status, pick_seed
+from grader.errors import DefinitionError, MissingFile
+from grader.results import ExerciseResult, RunReport
+from grader.submission import learner_file, unusable_submission_file
+
+
+@click.command("all")
+@grading_options
+def command(**opts: Any) -> int:
+    """Grade every exercise, in one report."""
+    return grade_all(**opts)
+
+
+def grade_all(*, submission: str | None, exercises_dir: str | None, seed: int | None, cases: int | None,
+              fmt: str, output: str | None, verbose: bool) -> int:
+    """Grade the whole course, report it and record the results; returns the exit status."""
+    from grader.sandbox.client import Sandbox
+
+    results: list[ExerciseResult] = []
+    with Sandbox() as sandbox:  # started first: it boots while the grader loads the course
+        root = catalog.find_root(exercises_dir)
+        cat = catalog.load_catalog(root)
+        if submission is not None and not Path(submission).is_dir():
+            raise MissingFile(f"the submission folder {submission} does not exist")
+        from grader.hidden import make_grader
+
+        used_seed = pick_seed(seed)
+        problems = list(cat.problems)
+        grader = make_grader(sandbox)
+        for ex in cat.ordered():
+            path = learner_file(ex, root, None, submission)
+            unusable = unusable_submission_file(ex, path, Path(submission) if submission else None, used_seed)
+            if unusable is not None:
+                results.append(unusable)
+                continue
+            try:
+                results.append(grader.grade(ex, path, used_seed, cases))
+            except DefinitionError as exc:
+                problems.extend(exc.problems)
+    if submission is None:
+        state.record_results(root, results)
+    report = RunReport(tuple(results), used_seed)
+    emit(report, fmt, output, single=False, verbose=verbose)
+    for problem in problems:
+        click.echo(f"grade: invalid exercise definition: {problem}", err=True)
+    if problems:
+        return 2
+    return exit_status(report)

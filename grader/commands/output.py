@@ -1,0 +1,50 @@
+"""What the grading commands share: the seed, the report's rendering and destination, the exit status."""
+
+from __future__ import annotations
+
+import os
+import secrets
+import sys
+from pathlib import Path
+
+import click
+
+from grader.errors import GradeError
+from grader.report import ReportOptions, formatter
+from grader.results import RunReport
+
+
+def pick_seed(seed: int | None) -> int:
+    """The seed to use: the one given (option or GRADE_SEED), else a fresh one named in the report."""
+    return seed if seed is not None else secrets.randbelow(2**31)
+
+
+def emit(report: RunReport, fmt: str, output: str | None, single: bool, verbose: bool = False) -> None:
+    """Render the report and write it to the output file or standard output."""
+    to_terminal = output is None and sys.stdout.isatty()
+    color = to_terminal and "NO_COLOR" not in os.environ and fmt == "text"
+    from grader.hidden import redact
+
+    report = redact(report)  # hidden cases: name, status and mistake only, in every format
+    text = formatter(fmt)(report, ReportOptions(color=color, single=single, verbose=verbose))
+    in_actions = os.environ.get("GITHUB_ACTIONS") == "true"
+    if output is None and in_actions:  # learner text in the log must not forge workflow commands
+        from grader.report.github import defuse, guard
+
+        text = guard(text) if fmt == "text" else defuse(text, fmt)
+    if output is not None:
+        try:
+            Path(output).write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise GradeError(f"cannot write the report to {output}: {exc}") from None
+    else:
+        click.echo(text, nl=False)
+    if in_actions:
+        from grader.report.github import annotate
+
+        annotate(report)
+
+
+def exit_status(report: RunReport) -> int:
+    """0 when everything graded passed, else 1."""
+    return 0 if report.passed else 1
