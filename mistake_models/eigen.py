@@ -88,3 +88,49 @@ def spectral_from_ones(A: np.ndarray) -> float:
         v = w / np.sqrt(w @ w)
     return float(np.sqrt((a @ v) @ (a @ v)))
 
+
+
+def power_iteration_unconverged(ctx: CheckContext) -> bool:
+    """lam of the dominant eigenvalue's sign, up to half below it in size (a Rayleigh quotient never overshoots)."""
+    try:
+        lam = float(np.asarray(ctx.actual[0], dtype=float))
+        dominant = float(np.asarray(ctx.expected[0], dtype=float))
+    except (TypeError, ValueError, IndexError):
+        return False
+    return lam * dominant > 0 and 0.5 * abs(dominant) <= abs(lam) < abs(dominant)
+
+
+def power_iteration_few_steps(A: np.ndarray, num_iters: int) -> tuple[float, np.ndarray]:
+    """Mistake: 5 steps of power iteration, num_iters ignored."""
+    a = np.asarray(A, dtype=float)
+    v = np.cos(np.arange(len(a)) + 1.0)
+    v /= np.sqrt(v @ v)
+    for _ in range(5):
+        w = a @ v
+        v = w / np.sqrt(w @ w)
+    return float(v @ a @ v), v
+
+
+def condition_unconverged(ctx: CheckContext) -> bool:
+    """A value up to half below the condition number: unconverged power iterations underestimate sigma_max
+    and overestimate sigma_min."""
+    try:
+        got = float(np.asarray(ctx.actual, dtype=float))
+        expected = float(ctx.expected)
+    except (TypeError, ValueError):
+        return False
+    return 0.5 * expected <= got < expected
+
+
+def condition_few_steps(A: np.ndarray) -> float:
+    """Mistake: 5 steps of power iteration on A^T A and of inverse iteration."""
+    a = np.asarray(A, dtype=float)
+    gram = a.T @ a
+    inv = np.linalg.inv(gram)
+    v = u = np.cos(np.arange(len(gram)) + 1.0)
+    for _ in range(5):
+        v = gram @ v
+        v = v / np.sqrt(v @ v)
+        u = inv @ u
+        u = u / np.sqrt(u @ u)
+    return float(np.sqrt((v @ gram @ v) * (u @ inv @ u)))
