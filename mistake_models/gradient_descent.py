@@ -29,3 +29,17 @@ def momentum_w_only(w: np.ndarray, v: np.ndarray, grad: np.ndarray, lr: float, b
     """Mistake: only the new weights returned, not the pair (w_new, v_new)."""
     from reference.gradient_descent import momentum_step
     return momentum_step(w, v, grad, lr, beta)[0]
+
+
+def numerical_gradient_float32(f: object, x: np.ndarray, h: float = 1e-5) -> np.ndarray:
+    """Mistake: central differences with x in float32 (x + h e_i rounds to float32's 7 digits)."""
+    from reference.gradient_descent import _function
+
+    func = _function(f)
+    x32 = np.array(x, dtype=np.float32)
+    g = np.zeros_like(x32)
+    for i in range(x32.size):
+        step = np.zeros_like(x32)
+        step.flat[i] = h
+        g.flat[i] = (func(x32 + step) - func(x32 - step)) / (2 * h)
+    return g
