@@ -292,8 +292,10 @@ def _verdict(ex: Exercise, case: Case, exp: Expected, out: CaseOutcome,
         return CaseResult(status=Status.FAILED, message=f"the function returned {out.unrepresentable}; return "
                           "numbers, numpy arrays, or tuples/lists of them", **base)
     if exp.raises:
+        rule = mistakes.explains_value(ex.mistakes, case.args, out.value, tolerance)
+        named = {"mistake": rule.message, "mistake_id": rule.id} if rule else {}
         return CaseResult(status=Status.FAILED, message=f"expected the function to raise {exp.raises}, but it "
-                          "returned a value", **base)
+                          "returned a value", **named, **base)
     if out.mutated:
         names = ", ".join(f"`{m}`" for m in out.mutated)
         return CaseResult(status=Status.FAILED, message=f"your function changed its input {names} in place; "

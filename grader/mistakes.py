@@ -9,7 +9,8 @@ A rule is one of:
 
 A `matches` rule also names an error: when the learner's code raises, and the mistaken answer's
 function raises the same type of error on the same inputs (a transposed weight matrix in a matrix
-product, say), the error is that mistake. A `nonfinite` rule also names the errors Python raises where numpy
+product, say), the error is that mistake. Where an error was expected and the learner's code returned a value, a `matches` rule whose
+function returns that value names it. A `nonfinite` rule also names the errors Python raises where numpy
 would give inf or NaN (ZeroDivisionError, OverflowError, FloatingPointError).
 """
 
@@ -160,6 +161,23 @@ def explains_error(rules: tuple[MistakeRule, ...], inputs: Mapping[str, Any], er
         except Exception as exc:  # noqa: BLE001 - the mistake's own error, compared by type name
             if type(exc).__name__ == error_type:
                 return rule
+    return None
+
+
+def explains_value(rules: tuple[MistakeRule, ...], inputs: Mapping[str, Any], actual: Any,
+                   tolerance: Mapping[str, Any]) -> MistakeRule | None:
+    """The first `matches` rule whose mistaken answer is a value close to the learner's, on inputs where an error
+    was expected (a product that broadcasts instead of refusing two shapes)."""
+    for rule in rules:
+        if not rule.matches:
+            continue
+        try:
+            with np.errstate(all="ignore"):
+                wrong = resolve(rule.matches)(**fresh(inputs))
+                if wrong is not None and allclose(CheckContext(inputs, wrong, actual), **tolerance) is None:
+                    return rule
+        except (ValueError, TypeError, IndexError, ArithmeticError, Shape, FloatingPointError):
+            continue
     return None
 
 

@@ -42,3 +42,11 @@ def normalize_rows_abs(X: np.ndarray) -> np.ndarray:
 
 
 trace_of_square_example = without_error(frobenius_trace_of_square)
+
+
+def lp_norm_integer_root(x: np.ndarray, p: float) -> float:
+    """Mistake: the root taken as 1 // p (integer division: 0 for p > 1, so the answer is 1)."""
+    a = np.abs(np.asarray(x, dtype=float))
+    if math.isinf(p):
+        return float(a.max())
+    return float(np.sum(a ** p) ** (1 // p))
