@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from mistake_models.common import in_float32
-from reference import determinant as determinant_module, gradient_descent as gradient_descent_module
+from reference import determinant as determinant_module, entropy as entropy_module, gradient_descent as gradient_descent_module
 from reference import matrices, norms, pseudoinverse, svd as svd_module, vectors
 from reference.hadamard import glu as glu_reference
 
@@ -22,3 +22,4 @@ vector_arithmetic = in_float32(vectors.vector_arithmetic)
 determinant = in_float32(determinant_module.determinant)
 triangle_area = in_float32(determinant_module.triangle_area)
 gradient_descent = in_float32(gradient_descent_module.gradient_descent)
+entropy = in_float32(entropy_module.entropy)
