@@ -101,6 +101,7 @@ class Exercise:
     mistakes: tuple[MistakeRule, ...] = ()
     points: float = 1.0
     all_or_nothing: bool = False
+    keep_inputs: bool = False  # changing an input in place fails (the task must say so)
     limits: Limits = Limits()
     order: int = 0
     lines: Mapping[tuple[Any, ...], int] = field(default_factory=dict, compare=False, repr=False)
@@ -192,6 +193,7 @@ def _build(data: dict[str, Any], path: Path, lines: dict[tuple[Any, ...], int]) 
                         m.get("matches"), m.get("when"), m.get("example"))
             for m in data.get("mistakes", [])),
         points=float(data.get("points", 1.0)), all_or_nothing=data.get("all_or_nothing", False),
+        keep_inputs=data.get("keep_inputs", False),
         limits=Limits(**data.get("limits", {})), order=data.get("order", 0),
         lines=MappingProxyType(lines),
     )

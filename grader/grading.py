@@ -296,13 +296,13 @@ def _verdict(ex: Exercise, case: Case, exp: Expected, out: CaseOutcome,
         named = {"mistake": rule.message, "mistake_id": rule.id} if rule else {}
         return CaseResult(status=Status.FAILED, message=f"expected the function to raise {exp.raises}, but it "
                           "returned a value", **named, **base)
-    if out.mutated:
-        names = ", ".join(f"`{m}`" for m in out.mutated)
-        return CaseResult(status=Status.FAILED, message=f"your function changed its input {names} in place; "
-                          "work on a copy instead", mistake=f"the input {names} was modified in place",
-                          mistake_id="mutated_input", **base)
     ctx = CheckContext(case.args, exp.value, out.value)
-    mismatch = check(ctx)
+    mismatch = check(ctx)  # the answer's own defects first, then a changed input (only where the task forbids it)
+    if mismatch is None and out.mutated and ex.keep_inputs:
+        names = ", ".join(f"`{m}`" for m in out.mutated)
+        return CaseResult(status=Status.FAILED, message=f"your function changed its input {names} in place, "
+                          "which the task forbids; work on a copy instead",
+                          mistake=f"the input {names} was modified in place", mistake_id="mutated_input", **base)
     if mismatch is None:
         return CaseResult(status=Status.PASSED, **base)
     fired = tuple(rule for rule in ex.mistakes if mistakes.fires_safely(rule, ctx, check, tolerance)) \
@@ -350,7 +350,7 @@ def raised_case(ex: Exercise, case: Case, exp: Expected, out: CaseOutcome, base:
     err = out.raised
     assert err is not None
     if exp.raises:
-        if err.type == exp.raises:
+        if err.is_a(exp.raises):  # a subclass passes, as with pytest.raises
             return CaseResult(status=Status.PASSED, **base)
         return CaseResult(status=Status.FAILED, message=f"expected {exp.raises} to be raised, got {err.type}: "
                           f"{err.message}", traceback=err.traceback, line=err.line, **base)

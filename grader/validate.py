@@ -274,6 +274,9 @@ def collect(paths: tuple[str, ...], exercises_dir: str | None) -> tuple[list[Exe
             continue
         if file.stem != ex.id:
             problems.append(ex.problem(f"the file should be named {ex.id}.yaml after its id", "id"))
+        if ex.keep_inputs and "modif" not in ex.task.lower():
+            problems.append(ex.problem("keep_inputs fails answers that change an input, so the task must say so "
+                                       "(e.g. 'do not modify X')", "keep_inputs"))
         seen[ex.id] = file
         loaded.append(ex)
     return loaded, problems

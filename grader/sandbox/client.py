@@ -58,6 +58,11 @@ class Raised:
     traceback: str = ""
     line: int | None = None
     syntax: bool = False
+    bases: tuple[str, ...] = ()  # the type and its ancestors (builtins by bare name, others module.qualname)
+
+    def is_a(self, name: str) -> bool:
+        """Whether the exception is of type `name` or a subclass of it (as pytest.raises matches)."""
+        return name in self.bases if self.bases else self.type == name
 
 
 @dataclass(frozen=True)
@@ -402,7 +407,14 @@ def _opt_text(value: Any, key: str) -> str | None:
 
 def _raised(header: dict[str, Any]) -> Raised:
     return Raised(_text(header, "type", "Exception") or "Exception", _text(header, "message"),
-                  _text(header, "traceback"), _opt_int(header.get("line")), header.get("syntax") is True)
+                  _text(header, "traceback"), _opt_int(header.get("line")), header.get("syntax") is True,
+                  _bases(header.get("bases")))
+
+
+def _bases(value: Any) -> tuple[str, ...]:
+    if not isinstance(value, list):
+        return ()
+    return tuple(t for t in (plain_text(v, TEXT_LIMITS["type"]) for v in value[:20] if isinstance(v, str)) if t)
 
 
 def _detail(header: dict[str, Any]) -> dict[str, Any]:

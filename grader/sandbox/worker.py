@@ -345,8 +345,10 @@ def describe_exception(exc: BaseException, learner_file: str) -> dict[str, Any]:
         message = str(exc.msg) if isinstance(exc, SyntaxError) else str(exc)
     except Exception:  # noqa: BLE001 - a learner's exception may fail to print
         message = "<unprintable>"
+    bases = [c.__name__ if c.__module__ == "builtins" else f"{c.__module__}.{c.__qualname__}"
+             for c in type(exc).__mro__][:20]  # the type and its ancestors, so the grader matches a subclass like pytest.raises
     return {"type": type(exc).__name__, "message": message[:2000], "traceback": text[-6000:], "line": line,
-            "syntax": isinstance(exc, SyntaxError)}
+            "syntax": isinstance(exc, SyntaxError), "bases": bases}
 
 
 PLAIN_NUMBERS = frozenset({float, int, np.float64, np.float32, np.int64, np.int32, np.complex128})

@@ -1,0 +1,260 @@
+"""The wrong verdicts of issue 8, one test each: independently written learner code, graded for real.
+
+Wrong answers must fail (on the degenerate case that breaks them); correct answers, including
+iterative ones converged to about 1e-9 and code raising a subclass of the expected exception,
+must pass on several seeds.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+SEEDS = (11, 12)
+
+
+def grade(grader: Any, course: Any, exercise: str, code: str, tmp_path: Path, seed: int) -> Any:
+    """Grade learner code written to a real file."""
+    file = tmp_path / f"{exercise}.py"
+    file.write_text(textwrap.dedent(code))
+    return grader.grade(course.get(exercise), file, seed)
+
+
+def rejected(grader: Any, course: Any, exercise: str, code: str, tmp_path: Path, case: str) -> None:
+    """The code fails on every seed, and the named edge case is among its failures."""
+    for seed in SEEDS:
+        result = grade(grader, course, exercise, code, tmp_path, seed)
+        assert result.status.value != "passed", seed
+        failing = {c.name for c in result.cases if not c.passed}
+        assert f"edge-{case}" in failing, (seed, failing)
+
+
+def accepted(grader: Any, course: Any, exercise: str, code: str, tmp_path: Path) -> None:
+    """The code passes on every seed."""
+    for seed in SEEDS:
+        result = grade(grader, course, exercise, code, tmp_path, seed)
+        failure = result.first_failure
+        assert result.status.value == "passed", (seed, result.message, failure and (failure.name, failure.message))
+
+
+ELIMINATION = """
+    import numpy as np
+
+    def eliminate(A):
+        U = np.array(A, dtype=float)
+        n = U.shape[0]
+        sign = 1.0
+        for k in range(n):
+            p = k + int(np.argmax(np.abs(U[k:, k])))
+            if p != k:
+                U[[k, p]] = U[[p, k]]
+                sign = -sign
+            for i in range(k + 1, n):
+                U[i, k:] -= U[i, k] / U[k, k] * U[k, k:]   # no guard: a zero pivot gives 0/0
+        return sign, np.diag(U)
+"""
+
+
+def test_determinant_without_pivot_guard_is_rejected(grader: Any, course: Any, tmp_path: Path) -> None:
+    code = ELIMINATION + """
+    def determinant(A):
+        sign, d = eliminate(A)
+        return float(sign * np.prod(d))
+    """
+    rejected(grader, course, "determinant", code, tmp_path, "singular-zero-column")
+
+
+def test_slogdet_without_pivot_guard_is_rejected(grader: Any, course: Any, tmp_path: Path) -> None:
+    code = ELIMINATION + """
+    def slogdet(A):
+        sign, d = eliminate(A)
+        sign = sign * np.prod(np.sign(d))
+        if sign == 0:
+            return 0.0, -np.inf
+        return float(sign), float(np.sum(np.log(np.abs(d))))
+    """
+    rejected(grader, course, "slogdet", code, tmp_path, "singular-zero-column")
+
+
+def test_eig_symmetric_by_eig_and_sort_is_rejected(grader: Any, course: Any, tmp_path: Path) -> None:
+    code = """
+    import numpy as np
+
+    def eig_symmetric(A):
+        w, V = np.linalg.eig(A)
+        order = np.argsort(w.real)
+        return w.real[order], V.real[:, order]
+    """
+    rejected(grader, course, "eig_symmetric", code, tmp_path, "repeated-eigenvalue")
+
+
+def test_pinv_with_relative_cutoff_1e3_is_rejected(grader: Any, course: Any, tmp_path: Path) -> None:
+    code = """
+    import numpy as np
+
+    def pinv(A):
+        U, s, Vt = np.linalg.svd(A, full_matrices=False)
+        keep = s > 1e-3 * s.max() if s.size else s > 0
+        inv = np.zeros_like(s)
+        inv[keep] = 1.0 / s[keep]
+        return (Vt.T * inv) @ U.T
+    """
+    rejected(grader, course, "pinv", code, tmp_path, "singular-values-spanning-1e5")
+
+
+def test_power_iteration_component_ratio_is_rejected(grader: Any, course: Any, tmp_path: Path) -> None:
+    code = """
+    import numpy as np
+
+    def power_iteration(A, num_iters):
+        rng = np.random.default_rng(0)
+        v = rng.standard_normal(A.shape[0])
+        v /= np.linalg.norm(v)
+        for _ in range(num_iters):
+            w = A @ v
+            v = w / np.linalg.norm(w)
+        return float((A @ v)[0] / v[0]), v
+    """
+    rejected(grader, course, "power_iteration", code, tmp_path, "dominant-eigenvector-zero-first-entry")
+
+
+def test_spectral_norm_power_iteration_from_ones_is_rejected(grader: Any, course: Any, tmp_path: Path) -> None:
+    code = """
+    import numpy as np
+
+    def spectral_norm(A):
+        A = np.asarray(A, dtype=float)
+        v = np.ones(A.shape[1]) / np.sqrt(A.shape[1])
+        for _ in range(2000):
+            w = A.T @ (A @ v)
+            n = np.sqrt(w @ w)
+            if n == 0:
+                return 0.0
+            v = w / n
+        return float(np.sqrt((A @ v) @ (A @ v)))
+    """
+    rejected(grader, course, "spectral_norm", code, tmp_path, "all-ones-non-dominant-singular-vector")
+
+
+def test_spectral_norm_without_zero_guard_is_rejected(grader: Any, course: Any, tmp_path: Path) -> None:
+    code = """
+    import numpy as np
+
+    def spectral_norm(A):
+        A = np.asarray(A, dtype=float)
+        v = np.random.default_rng(1).standard_normal(A.shape[1])
+        v /= np.sqrt(v @ v)
+        for _ in range(2000):
+            w = A.T @ (A @ v)
+            v = w / np.sqrt(w @ w)      # 0/0 for the zero matrix
+        return float(np.sqrt((A @ v) @ (A @ v)))
+    """
+    rejected(grader, course, "spectral_norm", code, tmp_path, "zero-matrix")
+
+
+def test_condition_number_by_power_iteration_at_rel_error_1_4e8_is_accepted(grader: Any, course: Any,
+                                                                            tmp_path: Path) -> None:
+    # the exact ratio of singular values, off by a relative 1.4e-8 as a converged power/inverse iteration is
+    code = """
+    import numpy as np
+
+    def condition_number(A):
+        s = np.linalg.svd(np.asarray(A, dtype=float), compute_uv=False)
+        return float(s[0] / s[-1] * (1 + 1.4e-8))
+    """
+    accepted(grader, course, "condition_number", code, tmp_path)
+
+
+def test_hadamard_raising_a_valueerror_subclass_is_accepted(grader: Any, course: Any, tmp_path: Path) -> None:
+    code = """
+    import numpy as np
+
+    class ShapeMismatch(ValueError):
+        pass
+
+    def hadamard(A, B):
+        A, B = np.asarray(A, dtype=float), np.asarray(B, dtype=float)
+        if A.shape != B.shape:
+            raise ShapeMismatch(f"shapes {A.shape} and {B.shape} differ")
+        return A * B
+    """
+    accepted(grader, course, "hadamard", code, tmp_path)
+
+
+def test_hadamard_raising_an_unrelated_type_is_still_rejected(grader: Any, course: Any, tmp_path: Path) -> None:
+    code = """
+    import numpy as np
+
+    class ValueError(Exception):   # same name, not the builtin: not a subclass of ValueError
+        pass
+
+    def hadamard(A, B):
+        A, B = np.asarray(A, dtype=float), np.asarray(B, dtype=float)
+        if A.shape != B.shape:
+            raise ValueError("shapes differ")
+        return A * B
+    """
+    for seed in SEEDS:
+        assert grade(grader, course, "hadamard", code, tmp_path, seed).status.value != "passed"
+
+
+def test_svd_with_columns_off_unit_length_by_2e10_is_accepted(grader: Any, course: Any, tmp_path: Path) -> None:
+    code = """
+    import numpy as np
+
+    def svd(A):
+        A = np.asarray(A, dtype=float)
+        k = min(A.shape)
+        w, v = np.linalg.eigh(A.T @ A)
+        order = np.argsort(w)[::-1][:k]
+        s = np.sqrt(np.maximum(w[order], 0.0))
+        v = v[:, order]
+        u = A @ v / s
+        return u * (1 + 2e-10), s, v.T       # columns of U off unit length by 2e-10
+    """
+    accepted(grader, course, "svd", code, tmp_path)
+
+
+def test_cholesky_factoring_in_place_is_accepted(grader: Any, course: Any, tmp_path: Path) -> None:
+    code = """
+    import numpy as np
+
+    def cholesky(A):
+        n = A.shape[0]
+        for j in range(n):
+            A[j, j] = np.sqrt(A[j, j] - A[j, :j] @ A[j, :j])
+            for i in range(j + 1, n):
+                A[i, j] = (A[i, j] - A[i, :j] @ A[j, :j]) / A[j, j]
+        return np.tril(A)
+    """
+    accepted(grader, course, "cholesky", code, tmp_path)
+
+
+def test_modifying_an_input_the_task_protects_is_rejected_after_the_answer(grader: Any, course: Any,
+                                                                            tmp_path: Path) -> None:
+    # normalize_rows says "do not modify X": in place is a failure; a wrong answer is reported as wrong first
+    in_place = """
+    import numpy as np
+
+    def normalize_rows(X):
+        n = np.linalg.norm(X, axis=1, keepdims=True)
+        np.divide(X, n, out=X, where=n > 0)
+        return X
+    """
+    result = grade(grader, course, "normalize_rows", in_place, tmp_path, 11)
+    assert result.status.value == "failed"
+    assert any(c.mistake_id == "mutated_input" for c in result.cases if not c.passed)
+    wrong = """
+    import numpy as np
+
+    def normalize_rows(X):
+        X *= 2.0
+        return X
+    """
+    result = grade(grader, course, "normalize_rows", wrong, tmp_path, 11)
+    first = result.first_failure
+    assert first is not None and first.mistake_id != "mutated_input", first
+    assert "changed its input" not in first.message
