@@ -16,7 +16,7 @@ from typing import Any, Callable
 import click
 import numpy as np
 
-from grader import catalog, checks, mistakes
+from grader import catalog, checks, families, mistakes
 from grader.checks.core import CheckContext, allclose
 from grader.definition import Exercise, load
 from grader.errors import DefinitionError, MissingFile, Problem
@@ -274,6 +274,7 @@ def collect(paths: tuple[str, ...], exercises_dir: str | None) -> tuple[list[Exe
             continue
         if file.stem != ex.id:
             problems.append(ex.problem(f"the file should be named {ex.id}.yaml after its id", "id"))
+        problems.extend(families.problems(ex, ex.families))
         if ex.keep_inputs and "modif" not in ex.task.lower():
             problems.append(ex.problem("keep_inputs fails answers that change an input, so the task must say so "
                                        "(e.g. 'do not modify X')", "keep_inputs"))

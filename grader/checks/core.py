@@ -2,6 +2,14 @@
 
 A check is `check(ctx, **params) -> Mismatch | None`. It never raises for a wrong answer:
 the mismatch it returns describes where and by how much, for every report format.
+
+Tolerance policy (docs/tolerance.md): an answer within the curriculum's allclose of the exact
+answer passes — relative error COURSE_RTOL = 1e-7, or an absolute floor of COURSE_ATOL eps times
+the problem's scale (never a fixed 1e-8) — unless the exercise's task states a tighter rule.
+`check: {name: allclose}` with no numbers is exactly that. Property checks (residuals,
+orthonormality, Penrose conditions) are in units of p * eps * |A| and are set so that a float64
+algorithm converged to 1e-9 relative passes, while float32 (relative error >= 6e-8 per value,
+compounding) and unconverged loops fail.
 """
 
 from __future__ import annotations
@@ -15,6 +23,8 @@ from grader.registry import Registry
 from grader.results import Mismatch
 
 EPS = float(np.finfo(np.float64).eps)
+COURSE_RTOL = 1e-7  # the curriculum's "allclose"
+COURSE_ATOL = 64.0  # the absolute floor, in eps times the problem scale (atol_scale)
 Check = Callable[..., "Mismatch | None"]
 CHECKS: Registry[Check] = Registry("check", "grader.checks")
 
@@ -217,7 +227,7 @@ def tolerance(ctx: CheckContext, atol: float, atol_scale: str) -> float:
 
 
 @check("allclose")
-def allclose(ctx: CheckContext, *, rtol: float = 1e-9, atol: float = 64.0, atol_scale: str = "values",
+def allclose(ctx: CheckContext, *, rtol: float = COURSE_RTOL, atol: float = COURSE_ATOL, atol_scale: str = "values",
              allow_complex: bool = False) -> Mismatch | None:
     """Every value within rtol (relative, symmetric) or atol*eps*scale (absolute) of the reference."""
     try:
