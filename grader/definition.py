@@ -103,6 +103,7 @@ class Exercise:
     all_or_nothing: bool = False
     keep_inputs: bool = False  # changing an input in place fails (the task must say so)
     families: Mapping[str, Any] | None = field(default=None, compare=False, hash=False)  # grader/families.py
+    ignorable_args: Mapping[str, str] = field(default_factory=dict, compare=False, hash=False)  # arg -> why
     limits: Limits = Limits()
     order: int = 0
     lines: Mapping[tuple[Any, ...], int] = field(default_factory=dict, compare=False, repr=False)
@@ -196,6 +197,7 @@ def _build(data: dict[str, Any], path: Path, lines: dict[tuple[Any, ...], int]) 
         points=float(data.get("points", 1.0)), all_or_nothing=data.get("all_or_nothing", False),
         keep_inputs=data.get("keep_inputs", False),
         families=data.get("families"),
+        ignorable_args=MappingProxyType(dict(data.get("ignorable_args", {}))),
         limits=Limits(**data.get("limits", {})), order=data.get("order", 0),
         lines=MappingProxyType(lines),
     )

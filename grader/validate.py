@@ -16,7 +16,7 @@ from typing import Any, Callable
 import click
 import numpy as np
 
-from grader import catalog, checks, families, mistakes
+from grader import algorithmic, catalog, checks, families, mistakes
 from grader.checks.core import CheckContext, allclose
 from grader.definition import Exercise, load
 from grader.errors import DefinitionError, MissingFile, Problem
@@ -39,6 +39,7 @@ class Proof:
     seeds: int = 0
     mutants_caught: dict[str, int] = field(default_factory=dict)
     mistakes_fired: dict[str, int] = field(default_factory=dict)
+    mutant_runs: list[algorithmic.MutantRun] = field(default_factory=list)
 
 
 def mutants() -> dict[str, Callable[[Any], list[Any]]]:
@@ -171,6 +172,14 @@ def prove(ex: Exercise, seeds: int, grader: Grader | None) -> Proof:
                 applicable["swapped-arguments"] += 1
                 if check(ctx.with_actual(swapped)) is not None:
                     caught["swapped-arguments"] += 1
+            for name in case.args:
+                if name in ex.ignorable_args:
+                    continue
+                applies, ignored = algorithmic.ignored_argument(reference, case, name)
+                if applies:
+                    key = f"ignores-{name}"
+                    applicable[key] = applicable.get(key, 0) + 1
+                    caught[key] = caught.get(key, 0) + (ignored is None or check(ctx.with_actual(ignored)) is not None)
             for rule in ex.mistakes:
                 _prove_rule(ex, rule, ctx, check, tolerance, variants, rng, fired, distinguishable, proof,
                             seed, case)
@@ -178,7 +187,9 @@ def prove(ex: Exercise, seeds: int, grader: Grader | None) -> Proof:
                 return proof
     for name, count in caught.items():
         if count == 0 and applicable[name] > 0:
-            proof.problems.append(ex.problem(f"a wrong answer ({name} reference answer) passes every case of "
+            what = f"the reference with `{name[8:]}` replaced by a constant" if name.startswith("ignores-") \
+                else f"{name} reference answer"
+            proof.problems.append(ex.problem(f"a wrong answer ({what}) passes every case of "
                                              f"{seeds} seeds: the check or the inputs cannot tell it apart", "check"))
     for i, rule in enumerate(ex.mistakes):
         if distinguishable[rule.id] == 0:
@@ -191,6 +202,11 @@ def prove(ex: Exercise, seeds: int, grader: Grader | None) -> Proof:
     proof.mistakes_fired = fired
     if grader is not None:
         _prove_stub(ex, grader, proof)
+        for file in algorithmic.mutant_files(ex):
+            run = algorithmic.run_mutant(ex, file, grader)
+            proof.mutant_runs.append(run)
+            if not run.ok:
+                proof.problems.append(Problem(str(file), None, "", f"algorithmic mutant {file.name}: {run.why}"))
     return proof
 
 
@@ -275,6 +291,8 @@ def collect(paths: tuple[str, ...], exercises_dir: str | None) -> tuple[list[Exe
         if file.stem != ex.id:
             problems.append(ex.problem(f"the file should be named {ex.id}.yaml after its id", "id"))
         problems.extend(families.problems(ex, ex.families))
+        problems.extend(ex.problem(f"ignorable_args: {name!r} is not an argument", "ignorable_args")
+                        for name in ex.ignorable_args if name not in ex.args)
         if ex.keep_inputs and "modif" not in ex.task.lower():
             problems.append(ex.problem("keep_inputs fails answers that change an input, so the task must say so "
                                        "(e.g. 'do not modify X')", "keep_inputs"))
@@ -283,13 +301,37 @@ def collect(paths: tuple[str, ...], exercises_dir: str | None) -> tuple[list[Exe
     return loaded, problems
 
 
-def validate_paths(paths: tuple[str, ...], exercises_dir: str | None, seeds: int, quick: bool) -> int:
+def coverage_lines(ex: Exercise, proof: Proof | None) -> list[str]:
+    """The coverage table's rows for one exercise: families and their cases, then mutants and their verdicts."""
+    declared = ex.families or {}
+    rows = [f"{ex.id}"]
+    for name, cases in (declared.get("applies") or {}).items():
+        rows.append(f"  family   {name:<18} {', '.join(cases)}")
+    for name, why in (declared.get("not_applicable") or {}).items():
+        rows.append(f"  n/a      {name:<18} {why}")
+    for name in families.undeclared(declared):
+        rows.append(f"  UNDECLARED {name}")
+    if proof is not None:
+        for key, count in proof.mutants_caught.items():
+            if key.startswith("ignores-"):
+                rows.append(f"  mutant   {key:<34} caught on {count} case(s)")
+        for run in proof.mutant_runs:
+            named = ", ".join(run.named) or "no mistake named"
+            verdict = "ok" if run.ok else f"PROBLEM: {run.why}"
+            rows.append(f"  mutant   {run.file.name:<34} {run.status:<8} {named}  [{verdict}]")
+    return rows
+
+
+def validate_paths(paths: tuple[str, ...], exercises_dir: str | None, seeds: int, quick: bool,
+                   coverage: bool = False) -> int:
     """The command: print a line per exercise and every problem; exit 1 if any problem."""
     exercises, problems = collect(paths, exercises_dir)
     for problem in problems:
         click.echo(f"error: {problem}")
     if quick:
         for ex in exercises:
+            if coverage:
+                click.echo("\n".join(coverage_lines(ex, None)))
             click.echo(f"ok      {ex.id}: definition is valid")
         return 1 if problems else 0
     from grader.sandbox.client import Sandbox
@@ -302,6 +344,8 @@ def validate_paths(paths: tuple[str, ...], exercises_dir: str | None, seeds: int
                 proof = prove(ex, seeds, grader)
             except DefinitionError as exc:
                 proof = Proof(ex, problems=list(exc.problems))
+            if coverage:
+                click.echo("\n".join(coverage_lines(ex, proof)))
             if proof.problems:
                 bad = True
                 for problem in proof.problems:
