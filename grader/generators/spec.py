@@ -199,7 +199,7 @@ def parse(params: Mapping[str, Any], arg_names: Sequence[str] | None = None) -> 
         for ref in sorted(spec.args_used() - set(args)):
             out.add(("args", name), f"{name!r} is related to {ref!r}, which has no spec in args")
     if arg_names is not None and isinstance(raw_args, Mapping):
-        _check_names(args, list(arg_names), out)
+        _check_names([str(n) for n in raw_args], list(arg_names), out)
     size_order = _order({n: r.names & defined for n, r in sizes}, ("sizes",), out)
     arg_order = _order({n: s.args_used() & set(args) for n, s in args.items()}, ("args",), out)
     if out.problems:
@@ -208,7 +208,7 @@ def parse(params: Mapping[str, Any], arg_names: Sequence[str] | None = None) -> 
     return Plan(tuple((n, ranges[n]) for n in size_order), tuple((n, args[n]) for n in arg_order))
 
 
-def _check_names(args: Mapping[str, ArgSpec], arg_names: list[str], out: _Collector) -> None:
+def _check_names(args: list[str], arg_names: list[str], out: _Collector) -> None:
     for name in args:
         if name not in arg_names:
             out.add(("args", name), f"unknown argument {name!r} (the function takes {', '.join(arg_names)})")
@@ -272,7 +272,9 @@ def _int_range(value: Any, at: At, out: _Collector) -> IntRange | None:
     """`[lo, hi]` of size expressions, or one expression (exactly that value)."""
     if isinstance(value, list):
         if len(value) != 2:
-            out.add(at, f"a range is [low, high], two values, not {len(value)}")
+            split = any(isinstance(v, str) and v.count("(") != v.count(")") for v in value)
+            hint = ": YAML splits min(m, n) at its comma, so quote it: \"min(m, n)\"" if split else ""
+            out.add(at, f"a range is [low, high], two values, not {len(value)}{hint}")
             return None
         lo, hi = _expr(value[0], at + (0,), out), _expr(value[1], at + (1,), out)
         return IntRange(lo, hi) if lo is not None and hi is not None else None
