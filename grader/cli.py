@@ -25,6 +25,7 @@ COMMANDS: dict[str, str] = {
     "validate": "validate",
     "batch": "batch",
     "bundle": "bundle",
+    "new": "new",
 }
 
 
