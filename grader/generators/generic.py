@@ -14,6 +14,7 @@ grader/schema.json documents every kind and option. The same seed draws the same
 from __future__ import annotations
 
 import json
+import math
 from typing import Any, Callable, Mapping
 
 import numpy as np
@@ -25,6 +26,7 @@ from grader.generators.spec import (DEFAULT_COND, MIN_GAP_ACCEPTANCE, RELATIONS,
 from grader.generators.vectors import related
 
 SIZE_SAMPLES = 64  # size draws tried at load time, besides the all-low and all-high ones
+MAX_ENTRIES = 10_000_000  # an argument larger than this is a typo, not a test case (80 MB of float64)
 
 _plans: dict[str, Plan] = {}
 
@@ -57,7 +59,10 @@ def draw_sizes(plan: Plan, pick: Callable[[int, int], Any]) -> dict[str, int]:
     """The sizes, in order; `pick(lo, hi + 1)` chooses within a range (rng.integers draws uniformly)."""
     drawn: dict[str, int] = {}
     for name, rng_ in plan.sizes:
-        lo, hi = rng_.bounds(drawn)
+        try:
+            lo, hi = rng_.bounds(drawn)
+        except ValueError as exc:
+            raise SpecError([(("sizes", name), str(exc))]) from None
         if lo > hi or lo < 0:
             raise SpecError([(("sizes", name), f"the range [{rng_.lo.text}, {rng_.hi.text}] is "
                                                f"{'empty' if lo > hi else 'negative'} when {_show(drawn)}")])
@@ -278,7 +283,11 @@ def problems(params: Mapping[str, Any], arg_names: list[str]) -> list[tuple[At, 
             found.setdefault(*exc.problems[0])
             continue
         for name, spec in plan.args:
-            for at, message in _size_problems(spec, sizes, ("args", name)):
+            try:
+                checked = _size_problems(spec, sizes, ("args", name))
+            except ValueError as exc:
+                checked = [(("args", name), str(exc))]
+            for at, message in checked:
                 found.setdefault(at, message)
     return list(found.items())
 
@@ -291,6 +300,9 @@ def _size_problems(spec: ArgSpec, sizes: Mapping[str, int], at: At) -> list[tupl
         dims = [e.value(sizes) for e in spec.operand]
         if any(d < 0 for d in dims) or (spec.kind == "matrix" and any(d < 1 for d in dims)):
             out.append((at + (spec.kind,), f"the shape is {dims} when {where}"))
+        elif math.prod(dims) > MAX_ENTRIES:
+            out.append((at + (spec.kind,), f"the shape {dims} holds {math.prod(dims):,} entries when {where}: "
+                                           f"keep arrays under {MAX_ENTRIES:,}"))
         elif spec.kind == "matrix" and "rank" in spec.options:
             lo, hi = spec.options["rank"].bounds(sizes)
             if lo > hi or lo < 1 or hi > min(dims):
@@ -300,6 +312,9 @@ def _size_problems(spec: ArgSpec, sizes: Mapping[str, int], at: At) -> list[tupl
         n = spec.operand.value(sizes)
         if n < 1:
             out.append((at + (spec.kind,), f"the size is {n} when {where}: it must be at least 1"))
+        elif n * (1 if spec.kind == "probability" else n) > MAX_ENTRIES:
+            out.append((at + (spec.kind,), f"the size {n} is too large when {where}: keep arrays under "
+                                           f"{MAX_ENTRIES:,} entries"))
         elif spec.kind == "symmetric" and spec.options.get("gap") is not None:
             lo, hi = spec.options.get("eigenvalues", (-1.0, 1.0))
             if gap_acceptance(n, spec.options["gap"], lo, hi) < MIN_GAP_ACCEPTANCE:

@@ -55,8 +55,12 @@ class Expr:
     names: frozenset[str] = frozenset()
 
     def value(self, sizes: Mapping[str, int]) -> int:
-        """The expression's value for drawn sizes."""
-        return _eval(self.tree, sizes)
+        """The expression's value for drawn sizes; ValueError on a division by zero."""
+        try:
+            return _eval(self.tree, sizes)
+        except ZeroDivisionError:
+            raise ValueError(f"{self.text!r} divides by zero when "
+                             + ", ".join(f"{k} = {v}" for k, v in sizes.items())) from None
 
 
 _BINOPS = {ast.Add: lambda a, b: a + b, ast.Sub: lambda a, b: a - b, ast.Mult: lambda a, b: a * b,
