@@ -232,3 +232,15 @@ def test_a_valid_spec_passes_quick_validation(tmp_path: Path) -> None:
     proc = run_grade("validate", "--exercises", str(root), "--quick")
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "ok      relu" in proc.stdout
+
+
+def test_an_edge_case_may_use_the_language_too(tmp_path: Path) -> None:
+    root = relu_course(tmp_path, "  gen: random\n  sizes: {n: [1, 10]}\n  args:\n    x: {normal: [n]}\n")
+    text = (root / "activations" / "relu.yaml").read_text()
+    edge = ("edge_cases:\n  - name: long\n    generate: {gen: random, args: {x: {uniform: [1000], low: -1}}}\n"
+            "  - name: typo\n    generate: {gen: random, args: {x: {uniform: [3], low: 2}}}\n")
+    (root / "activations" / "relu.yaml").write_text(text.replace("check:", edge + "check:"))
+    proc = run_grade("validate", "--exercises", str(root), "--quick")
+    assert proc.returncode == 1, proc.stdout
+    assert "relu.yaml:19: at edge_cases > 1 > generate > args > x > low: low (2) exceeds high (1.0)" in proc.stdout
+    assert proc.stdout.count("error:") == 1, proc.stdout

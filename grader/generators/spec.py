@@ -119,9 +119,11 @@ class IntRange:
 
     @property
     def names(self) -> frozenset[str]:
+        """The sizes either bound refers to."""
         return self.lo.names | self.hi.names
 
     def bounds(self, sizes: Mapping[str, int]) -> tuple[int, int]:
+        """Both bounds for drawn sizes."""
         return self.lo.value(sizes), self.hi.value(sizes)
 
 
