@@ -66,7 +66,7 @@ def _not_found(module: str, missing: str) -> str:
     roots = ", ".join(str(r) for r in _course_roots) or "none loaded"
     file = Path(*missing.split("."))
     return (f"no module {missing!r}: looked for {file}.py or {file}/ in the course root ({roots}: the folder "
-            f"above exercises/), in the current folder and on Python's path")
+            f"above exercises/) and on Python's path")
 
 
 def _origin(module: Any) -> str:
