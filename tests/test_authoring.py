@@ -196,3 +196,11 @@ def test_the_guide_runs_as_written(tmp_path: Path) -> None:
     assert "passed" in said["grade relu --file my_relu.py"]
     assert "likely mistake: you returned |x|" in said["grade relu --file abs_relu.py   # exits 1"]
     assert "banned" in said["grade relu --file banned_relu.py   # exits 1"]
+
+
+def test_new_starts_a_course_where_exercises_says(tmp_path: Path) -> None:
+    target = tmp_path / "course" / "exercises"
+    proc = run_grade("new", "relu", "--topic", "activations", "--exercises", str(target))
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert (target / "activations" / "relu.yaml").is_file()
+    assert "def relu(x):" in (tmp_path / "course" / "course_reference.py").read_text()

@@ -24,13 +24,17 @@ def command(exercise_id: str, topic: str, args: str, reference_module: str | Non
     from grader.catalog import ENV, find_root
     from grader.errors import GradeError
 
-    try:
-        exercises = find_root(exercises_dir)
-    except GradeError:
-        if exercises_dir:
-            raise
-        exercises = Path.cwd() / "exercises"  # a new course: the current folder becomes its root
-        click.echo(f"No exercises folder here or above (nor {ENV}): starting a course in {Path.cwd()}")
+    if exercises_dir and not Path(exercises_dir).exists():
+        exercises = Path(exercises_dir).resolve()  # a new course where the option says
+        click.echo(f"Starting a course in {exercises.parent}")
+    else:
+        try:
+            exercises = find_root(exercises_dir)
+        except GradeError:
+            if exercises_dir:
+                raise
+            exercises = Path.cwd() / "exercises"  # a new course: the current folder becomes its root
+            click.echo(f"No exercises folder here or above (nor {ENV}): starting a course in {Path.cwd()}")
     names = [a.strip() for a in args.split(",") if a.strip()]
     if not names:
         raise GradeError("--args names no parameter: give them comma-separated, such as --args a,b")
