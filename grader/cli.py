@@ -28,6 +28,7 @@ COMMANDS: dict[str, str] = {
     "watch": "watch",
     "progress": "progress",
     "notebook": "notebook",
+    "new": "new",
 }
 
 

@@ -16,7 +16,7 @@ from typing import Any, Callable
 import click
 import numpy as np
 
-from grader import algorithmic, catalog, checks, families, mistakes
+from grader import algorithmic, catalog, checks, families, mistakes, scaffold
 from grader.checks.core import CheckContext, allclose
 from grader.definition import Exercise, load
 from grader.errors import DefinitionError, MissingFile, Problem
@@ -107,6 +107,7 @@ def differs(a: Any, b: Any) -> bool:
 def prove(ex: Exercise, seeds: int, grader: Grader | None) -> Proof:
     """Run every proof for one exercise."""
     proof = Proof(ex, seeds=seeds)
+    proof.problems += scaffold.placeholder_problems(ex)
     if len(ex.hints) < MIN_HINTS:
         proof.problems.append(ex.problem(f"give at least {MIN_HINTS} hints, from a nudge to nearly the method",
                                          "hints"))
@@ -332,7 +333,11 @@ def validate_paths(paths: tuple[str, ...], exercises_dir: str | None, seeds: int
         for ex in exercises:
             if coverage:
                 click.echo("\n".join(coverage_lines(ex, None)))
-            click.echo(f"ok      {ex.id}: definition is valid")
+            unfinished = scaffold.placeholder_problems(ex)
+            for problem in unfinished:
+                click.echo(f"error: {problem}")
+            click.echo(f"FAILED  {ex.id}" if unfinished else f"ok      {ex.id}: definition is valid")
+            problems += unfinished
         return 1 if problems else 0
     from grader.sandbox.client import Sandbox
 
