@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import ROOT, SOLUTIONS
+from conftest import ROOT, SOLUTIONS
 
 psutil = pytest.importorskip("psutil")
 
