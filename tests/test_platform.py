@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from pathlib import Path
 
+import pytest
 import yaml
 
 from conftest import ROOT, SOLUTIONS, run_grade
@@ -74,3 +76,68 @@ def test_paths_with_spaces_and_non_ascii_characters(tmp_path: Path) -> None:
     report = _grade_file(tmp_path, "Mes devoirs/Zoë Ødegård 数学/dot product.py", GOOD)
     assert report["status"] == "passed", report
     assert "Zoë Ødegård 数学" in report["file"]
+
+
+def test_state_and_hints_go_under_the_home_when_the_course_folder_cannot_take_them(tmp_path: Path) -> None:
+    import shutil
+
+    from conftest import EXERCISES
+
+    course = tmp_path / "Cours d'algèbre"
+    shutil.copytree(EXERCISES, course / "exercises")
+    (course / ".grade").write_text("not a folder")  # the course folder cannot hold the state (even for root)
+    home = tmp_path / "home dir"
+    home.mkdir()
+    env = {"HOME": str(home), "USERPROFILE": str(home), "PYTHONPATH": str(ROOT)}  # this checkout's grader
+    first = run_grade("hint", "determinant", cwd=course, env=env)
+    second = run_grade("hint", "determinant", cwd=course, env=env)
+    assert first.returncode == 0 and second.returncode == 0, second.stderr
+    assert "Hint 2/" not in first.stdout and "Hint 2/" in second.stdout  # remembered
+    saved = list((home / ".grade" / "courses").glob("*/state.json"))
+    assert len(saved) == 1 and json.loads(saved[0].read_text(encoding="utf-8"))["hints"]["determinant"] == 2
+
+
+def test_state_stays_in_the_course_folder_when_it_can(tmp_path: Path) -> None:
+    import shutil
+
+    from conftest import EXERCISES
+
+    course = tmp_path / "course"
+    shutil.copytree(EXERCISES, course / "exercises")
+    home = tmp_path / "home"
+    home.mkdir()
+    assert run_grade("hint", "determinant", cwd=course, env={"HOME": str(home), "USERPROFILE": str(home),
+                                                                          "PYTHONPATH": str(ROOT)}).returncode == 0
+    assert (course / ".grade" / "state.json").is_file() and not (home / ".grade").exists()
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals are POSIX")
+def test_no_colour_for_a_terminal_that_cannot_show_it() -> None:
+    import os
+    import pty
+    import select
+    import subprocess
+    import sys
+
+    bad = str(SOLUTIONS / "determinant" / "mistake_sign_flipped.py")
+
+    def on_terminal(env: dict[str, str]) -> str:
+        main, secondary = pty.openpty()
+        subprocess.run([sys.executable, "-m", "grader.cli", "determinant", "--file", bad, "--seed", "1"], cwd=ROOT,
+                       stdout=secondary, stderr=subprocess.PIPE, env=env, timeout=120)
+        os.close(secondary)
+        chunks = []
+        while select.select([main], [], [], 0.2)[0]:
+            try:
+                data = os.read(main, 65536)
+            except OSError:
+                break
+            if not data:
+                break
+            chunks.append(data)
+        os.close(main)
+        return b"".join(chunks).decode()
+
+    env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"}
+    assert "\x1b[31m" in on_terminal({**env, "TERM": "xterm-256color"})
+    assert "\x1b[" not in on_terminal({**env, "TERM": "dumb"})
