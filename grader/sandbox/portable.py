@@ -46,6 +46,19 @@ def _available(module: str) -> bool:
     return True
 
 
+WINDOWS_ENV = ("SYSTEMROOT", "WINDIR", "PATHEXT", "COMSPEC")  # Python on Windows needs these to start
+
+
+def child_environment(workdir: str) -> dict[str, str]:
+    """The learner's process's few variables (client.clean_environment), with what Windows needs."""
+    env = clean_environment(workdir)
+    if os.name == "nt":
+        env.update({k: os.environ[k] for k in WINDOWS_ENV if k in os.environ})
+        env.update({"TEMP": workdir, "TMP": workdir, "USERPROFILE": workdir})
+        env["PATH"] = os.environ.get("PATH", "")
+    return env
+
+
 class _Learner:
     """One learner's process: a fresh interpreter, its pipes (read by threads into one queue), its folder."""
 
@@ -58,7 +71,7 @@ class _Learner:
             self.proc = subprocess.Popen(
                 [sys.executable, "-I", "-B", str(CHILD), _numpy_root()],
                 stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                env=clean_environment(self.workdir), cwd=self.workdir, **new_group_flags())  # type: ignore[call-overload]
+                env=child_environment(self.workdir), cwd=self.workdir, **new_group_flags())  # type: ignore[call-overload]
         except OSError as exc:
             shutil.rmtree(self.workdir, ignore_errors=True)
             raise SandboxError(f"cannot start the isolated runner: {exc}") from None
