@@ -24,6 +24,9 @@ def command(folder: str, output: str, json_output: str | None, jobs: int | None,
             seed: int | None, cases: int | None, progress: bool | None, report: str | None) -> int:
     """Grade many submissions (one folder each, laid out like the stubs) into a gradebook."""
     from grader.batch import run_batch
+    from grader.doctor import warn_classroom
+
+    warn_classroom("grade batch grades other people's code")
 
     return run_batch(folder, output=output, json_output=json_output, exercises_dir=exercises_dir, jobs=jobs,
                      seed=seed, cases=cases, progress=progress, report=report)

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any, Mapping
 
 from grader.errors import SandboxError
-from grader.sandbox import confine
+from grader.sandbox import runner
 
 WORKER = Path(__file__).with_name("worker.py")
 # GRADE_SANDBOX_DROP=0 / GRADE_SANDBOX_LANDLOCK=0 switch a defence off, to test what holds without it;
@@ -131,10 +131,12 @@ class _Lost(Exception):
     """The worker died or stopped answering."""
 
 
-class Sandbox:
-    """One worker process, reused for many exercises; use as a context manager."""
+class LinuxSandbox:
+    """The Linux runner: one worker process (a fork server), reused for many exercises; a context manager."""
 
     def __init__(self) -> None:
+        from grader.sandbox import confine
+
         # learner code may run as this process's uid (when the grader is not root): make this
         # process's memory, environment and descriptors unreadable to it (/proc/PID/* owned by root)
         confine.prctl(confine.PR_SET_DUMPABLE, 0)
@@ -160,7 +162,7 @@ class Sandbox:
         self._reader = wire.FrameReader(REQUEST_BYTES)
         self._frames: collections.deque[tuple[dict[str, Any], list[bytes]]] = collections.deque()
 
-    def __enter__(self) -> "Sandbox":
+    def __enter__(self) -> "LinuxSandbox":
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -273,6 +275,8 @@ class Sandbox:
     def _stop(self, kill_tree: bool) -> None:
         if self.proc.poll() is None:
             if kill_tree:  # learner processes may be running: kill them first, they are below the worker
+                from grader.sandbox import confine
+
                 confine.kill_tree(self.proc.pid, include_root=True)
             try:
                 assert self.proc.stdin is not None
@@ -295,6 +299,18 @@ class Sandbox:
         one still running a request in flight."""
         self._stop(kill_tree=True)
         self._pending = None
+
+
+class Sandbox(LinuxSandbox):
+    """The runner chosen for this platform in grader.sandbox.runner: the Linux runner, or else a
+    PortableSandbox (same interface, same events, same outcomes)."""
+
+    def __new__(cls) -> Any:
+        if runner.portable():
+            from grader.sandbox.portable import PortableSandbox
+
+            return PortableSandbox()
+        return super().__new__(cls)
 
 
 Event = tuple[dict[str, Any], list[bytes]]
