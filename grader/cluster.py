@@ -17,6 +17,7 @@ an error with that reason. The scheduler going away raises SchedulerLost.
 from __future__ import annotations
 
 import logging
+import socket
 import shutil
 import tempfile
 import threading
@@ -139,6 +140,9 @@ def grade_on_cluster(address: str, jobs: int, subs: list[Any], todo: list[int], 
     dask.config.set({"distributed.comm.timeouts.connect": "10s"})
     logging.getLogger("distributed").setLevel(logging.ERROR)
     cluster = None
+    refused = unreachable(address)
+    if refused:
+        raise SchedulerLost(f"cannot reach the Dask scheduler at {address}: {refused}")
     try:
         if address == "local":
             cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, host="127.0.0.1",
@@ -192,6 +196,20 @@ def grade_on_cluster(address: str, jobs: int, subs: list[Any], todo: list[int], 
         client.close(timeout=5)
         if cluster is not None:
             cluster.close(timeout=10)
+
+
+def unreachable(address: str) -> str | None:
+    """Why a tcp:// scheduler address cannot be connected to at all (refused, unknown host), or None."""
+    if not address.startswith("tcp://"):
+        return None
+    host, _, port = address[len("tcp://"):].rpartition(":")
+    try:
+        with socket.create_connection((host.strip("[]"), int(port)), timeout=10):
+            return None
+    except ValueError:
+        return "the address should look like tcp://HOST:PORT"
+    except OSError as exc:
+        return exc.strerror or str(exc)
 
 
 def walk_files_list(folder: Path) -> Files:
