@@ -138,7 +138,7 @@ def grade_on_cluster(address: str, jobs: int, subs: list[Any], todo: list[int], 
                      bar: Any) -> None:
     """Grade subs[i] for i in todo on the cluster; done(i, results, problems) as each one finishes."""
     dask.config.set({"distributed.comm.timeouts.connect": "10s"})
-    logging.getLogger("distributed").setLevel(logging.ERROR)
+    logging.getLogger("distributed").setLevel(logging.CRITICAL)  # our own messages say what went wrong
     cluster = None
     refused = unreachable(address)
     if refused:
@@ -154,8 +154,14 @@ def grade_on_cluster(address: str, jobs: int, subs: list[Any], todo: list[int], 
         raise SchedulerLost(f"cannot reach the Dask scheduler at {address}: {exc}") from None
     plugin_name = f"grade-batch-{uuid.uuid4().hex[:12]}"
     try:
-        client.register_plugin(GradePlugin(root.name, course_files(root), ids, seed, cases, secret),
-                               name=plugin_name)
+        try:
+            client.register_plugin(GradePlugin(root.name, course_files(root), ids, seed, cases, secret),
+                                   name=plugin_name)
+        except (OSError, TimeoutError):
+            raise
+        except Exception as exc:  # noqa: BLE001 - a worker's own failure, raised back by Dask as is
+            raise GradeError(f"the Dask workers could not set up the grader ({type(exc).__name__}: {exc}); "
+                             "every worker needs grade installed, the same version as here") from None
         window = max(8, 4 * max(1, sum(client.nthreads().values())))
         queue = list(todo)
         running: dict[Any, int] = {}
