@@ -51,6 +51,10 @@ def materialize(folder: Path, files: Files) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         if kind == "link":
             path.symlink_to(data.decode("utf-8", "surrogateescape"))
+        elif kind == "link-outside":  # a file outside the folder here too, so it is refused as it was there
+            outside = folder.parent / f".outside-{len(list(folder.parent.iterdir()))}"
+            outside.write_bytes(b"")
+            path.symlink_to(outside)
         elif kind == "file":
             path.write_bytes(data)
 

@@ -28,7 +28,7 @@ def journal_path(output: Path) -> Path:
 
 
 def walk_files(folder: Path) -> Iterator[tuple[str, str, bytes]]:
-    """(relative path, "file" or "link", content or link target) for everything under folder, sorted."""
+    """(relative path, "file", "link" or "link-outside", content or link target) for everything under folder, sorted."""
     for dirpath, dirnames, filenames in os.walk(folder):
         dirnames.sort()
         base = Path(dirpath)
@@ -36,12 +36,25 @@ def walk_files(folder: Path) -> Iterator[tuple[str, str, bytes]]:
             path = base / name
             rel = path.relative_to(folder).as_posix()
             if path.is_symlink():
-                yield rel, "link", os.readlink(path).encode("utf-8", "surrogateescape")
+                target = os.readlink(path).encode("utf-8", "surrogateescape")
+                yield rel, "link-outside" if links_outside(path, folder) else "link", target
             elif path.is_file():
                 try:
                     yield rel, "file", path.read_bytes()
                 except OSError:
                     yield rel, "unreadable", b""
+
+
+def links_outside(path: Path, folder: Path) -> bool:
+    """Whether a link leads to an existing file outside the submission folder."""
+    try:
+        target = path.resolve()
+        target.relative_to(folder.resolve())
+        return False
+    except ValueError:
+        return target.is_file()
+    except OSError:
+        return False
 
 
 def content_hash(folder: Path) -> str:

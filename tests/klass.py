@@ -31,5 +31,10 @@ def make_big_class(dest: Path) -> Path:
                 put(folder, REL[other], (HOSTILE / name / "submission.py").read_text())
             else:
                 put(folder, REL[other], correct(other))
+    for name, target in (("copier-absolute", (dest / "perfect" / REL["determinant"]).resolve()),
+                         ("copier-relative", Path("../..") / "perfect" / REL["determinant"])):
+        link = dest / name / REL["determinant"]  # a link to another learner's file is refused
+        link.parent.mkdir(parents=True)
+        link.symlink_to(target)
     return dest
 
