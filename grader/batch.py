@@ -18,6 +18,7 @@ only the rest, and grader/gradebook.py writes the CSV and JSON gradebooks atomic
 from __future__ import annotations
 
 import hashlib
+import json
 import multiprocessing
 import os
 import sys
@@ -296,8 +297,8 @@ def _receive(pool: Pool, worker: Worker, pending: deque[int], subs: list[Submiss
 
 
 def run_batch(folder: str, *, output: str, json_output: str | None, exercises_dir: str | None, jobs: int | None,
-              seed: int | None, cases: int | None, progress: bool | None = None, scheduler: str | None = None,
-              resume: bool = False) -> int:
+              seed: int | None, cases: int | None, progress: bool | None = None, report: str | None = None,
+              scheduler: str | None = None, resume: bool = False) -> int:
     """`grade batch`: grade every submission folder (locally or on a Dask cluster) and write the gradebook(s)."""
     from grader.hidden import redact_exercise, secret_from_env
 
@@ -362,11 +363,16 @@ def run_batch(folder: str, *, output: str, json_output: str | None, exercises_di
     write_atomically(out, to_json(book) if out.suffix.lower() == ".json" else to_csv(book))
     if json_output:
         write_atomically(Path(json_output), to_json(book))
+    if report:  # the instructor's HTML page, from the JSON gradebook's data (and the learners' run times)
+        from grader import htmlreport
+
+        htmlreport.write(Path(report), json.loads(to_json(book)), htmlreport.exercise_seconds(book.rows))
     gradings = len(todo) * len(exercises)
     rate = f" ({gradings / seconds:.0f} gradings/s)" if seconds > 0 and gradings else ""
     reused = f" ({len(subs) - len(todo)} taken from the journal)" if len(todo) < len(subs) else ""
     click.echo(f"graded {len(subs)} submissions{reused} x {len(exercises)} exercises in {seconds:.1f} s{rate}, "
-               f"seed {used_seed}; gradebook: {out}" + (f", {json_output}" if json_output else ""))
+               f"seed {used_seed}; gradebook: {out}" + (f", {json_output}" if json_output else "")
+               + (f"; report: {report}" if report else ""))
     problems = [f"invalid exercise definition: {p}" for p in cat.problems] + book.problems
     for problem in problems:
         click.echo(f"grade: {problem}", err=True)
