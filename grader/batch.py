@@ -340,9 +340,9 @@ def run_batch(folder: str, *, output: str, json_output: str | None, exercises_di
             bar = progress_bar(len(todo) * len(exercises), progress)
             try:
                 grade_on_cluster(scheduler, jobs, subs, todo, root, [ex.id for ex in exercises], used_seed, cases,
-                                 secret, done, lambda index, why: done(index, [
+                                 secret, done, lambda index, why, found: done(index, [
                                      stopped_result(ex, learner_file(ex, root, None, str(subs[index].path)),
-                                                    used_seed, why) for ex in exercises], []), bar)
+                                                    used_seed, why) for ex in exercises], found), bar)
             finally:
                 bar.close()
         elif todo:

@@ -25,7 +25,6 @@ import uuid
 from pathlib import Path
 from typing import Any, Callable
 
-import dask
 from distributed import Client, LocalCluster, WorkerPlugin, as_completed, get_worker
 
 from grader.errors import GradeError
@@ -34,7 +33,7 @@ from grader.results import ExerciseResult
 
 Files = list[tuple[str, str, bytes]]
 Done = Callable[[int, list[ExerciseResult], list[str]], None]
-Stopped = Callable[[int, str], None]
+Stopped = Callable[[int, str, list[str]], None]
 
 
 class SchedulerLost(GradeError):
@@ -116,7 +115,8 @@ class GradePlugin(WorkerPlugin):
 
 def grade_task(plugin_name: str, name: str, files: Files) -> tuple[list[dict[str, Any]], list[str], str, str]:
     """The Dask task: one whole submission, graded by this worker's plugin."""
-    return get_worker().plugins[plugin_name].grade(name, files)
+    plugin: GradePlugin = get_worker().plugins[plugin_name]  # type: ignore[assignment]
+    return plugin.grade(name, files)
 
 
 def rewrite(data: Any, pairs: list[tuple[str, str]]) -> Any:
@@ -140,8 +140,8 @@ def course_files(root: Path) -> Files:
 def grade_on_cluster(address: str, jobs: int, subs: list[Any], todo: list[int], root: Path, ids: list[str],
                      seed: int, cases: int | None, secret: str | None, done: Done, stopped: Stopped,
                      bar: Any) -> None:
-    """Grade subs[i] for i in todo on the cluster; done(i, results, problems) as each one finishes."""
-    dask.config.set({"distributed.comm.timeouts.connect": "10s"})
+    """Grade subs[i] for i in todo on the cluster; done(i, results, problems) as each one finishes,
+    stopped(i, why, problems) for one the cluster could not grade."""
     logging.getLogger("distributed").setLevel(logging.CRITICAL)  # our own messages say what went wrong
     cluster = None
     refused = unreachable(address)
@@ -151,7 +151,7 @@ def grade_on_cluster(address: str, jobs: int, subs: list[Any], todo: list[int], 
         if address == "local":
             cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, host="127.0.0.1",
                                    dashboard_address=None, silence_logs=logging.ERROR)
-        client = Client(cluster or address, timeout=20)
+        client = Client(cluster or address)  # waits distributed.comm.timeouts.connect to (re)connect
     except (OSError, TimeoutError) as exc:
         if cluster is not None:
             cluster.close()
@@ -187,11 +187,13 @@ def grade_on_cluster(address: str, jobs: int, subs: list[Any], todo: list[int], 
                 pairs = [(folder, str(subs[index].path)), (course, str(root))]
                 done(index, [result_from_dict(rewrite(r, pairs)) for r in results], problems)
             elif future.status == "error":
-                exc = future.exception()
-                if type(exc).__name__ == "KilledWorker":
-                    stopped(index, "the Dask workers grading it kept dying (tried on several workers)")
-                else:
-                    stopped(index, f"the cluster could not grade it ({type(exc).__name__}: {exc})")
+                failure = future.exception()
+                if type(failure).__name__ == "KilledWorker":
+                    stopped(index, "the Dask workers grading it kept dying (tried on several workers)", [])
+                else:  # the grader's own fault on a worker: marked, and told as a problem (exit 2)
+                    what = f"{type(failure).__name__}: {failure}"
+                    stopped(index, f"the cluster could not grade it ({what})",
+                            [f"internal error of the grader on {subs[index].name}: {what}"])
             else:
                 raise SchedulerLost(f"the Dask scheduler at {address} went away ({future.status} task)")
             bar.update(len(ids))

@@ -130,6 +130,42 @@ def test_a_worker_killed_mid_batch_changes_nothing(cluster: tuple, klass: tuple,
     assert sorted(names) == sorted(p.name for p in folder.iterdir() if not p.name.startswith("."))  # each once
 
 
+def test_the_scheduler_going_away_keeps_what_finished(cluster: tuple, klass: tuple, tmp_path: Path) -> None:
+    folder, local = klass
+    address = f"tcp://127.0.0.1:{free_port()}"
+    log = tmp_path / "dask.log"
+    procs = [start("scheduler", "--host", "127.0.0.1", "--port", address.rsplit(":", 1)[1], "--no-dashboard", log=log)]
+    out, journal = tmp_path / "g.json", tmp_path / "g.json.journal"
+    args = ["batch", str(folder), "--exercises", str(COURSE), "--cases", CASES, "-o", str(out)]
+    try:
+        procs.append(start("worker", address, "--host", "127.0.0.1", "--nthreads", "1", "--no-dashboard", log=log))
+        wait_for_workers(address, 1)
+        env = {**os.environ, "NO_COLOR": "1", "DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT": "3s"}
+        batch = subprocess.Popen([sys.executable, "-m", "grader.cli", *args, "--scheduler", address], cwd=ROOT,
+                                 env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                 start_new_session=True)
+        try:
+            deadline = time.monotonic() + 120
+            while time.monotonic() < deadline and batch.poll() is None:
+                if journal.exists() and len(journal.read_text().splitlines()) >= 5:
+                    break
+                time.sleep(0.05)
+            stop(procs[0])  # the scheduler
+            _, stderr = batch.communicate(timeout=120)
+        finally:
+            stop(batch) if batch.poll() is None else None
+    finally:
+        for proc in reversed(procs):
+            stop(proc)
+    assert batch.returncode == 2 and "Traceback" not in stderr, stderr
+    assert "went away" in stderr and "--resume" in stderr, stderr
+    kept = len(journal.read_text().splitlines()) - 1
+    assert 4 <= kept < len(list(folder.iterdir())) and not out.exists()
+    proc = run_grade(*args, "--resume", "--scheduler", cluster[0], timeout=300)  # the rest, on the other cluster
+    assert proc.returncode == 0, proc.stderr
+    assert f"({kept} taken from the journal)" in proc.stdout and out.read_text() == local
+
+
 def test_an_unreachable_scheduler_is_a_clear_error(klass: tuple, tmp_path: Path) -> None:
     folder, _ = klass
     proc = run_grade("batch", str(folder), "--exercises", str(COURSE), "-o", str(tmp_path / "g.csv"),
