@@ -200,8 +200,13 @@ def _processes() -> Iterator[tuple[int, str, str]]:
         except OSError:
             continue
         name, state = stat[stat.find("(") + 1:stat.rfind(")")], stat[stat.rfind(")") + 2:][:1]
-        if state != "Z":
-            yield int(entry), name, cmdline
+        try:  # a zombie group leader whose other threads still run (it ended with pthread_exit) is alive
+            threads = [t for t in os.listdir(f"/proc/{entry}/task") if t != entry]
+            names = [Path(f"/proc/{entry}/task/{t}/comm").read_text().strip() for t in threads]
+        except OSError:
+            threads, names = [], []
+        if state != "Z" or threads:
+            yield int(entry), " ".join([name, *names]), cmdline
 
 
 def _marked(marker: str) -> list[str]:

@@ -436,7 +436,8 @@ def confine_signals() -> bool:
 
 
 def _table() -> dict[int, tuple[int, bytes]]:
-    """pid -> (parent pid, state letter) of every process (threads are not listed in /proc)."""
+    """pid -> (parent pid, state letter) of every process (threads are not listed in /proc); a zombie leader
+    with live threads is b"z", not b"Z"."""
     table = {}
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
@@ -444,10 +445,21 @@ def _table() -> dict[int, tuple[int, bytes]]:
         try:
             with open(f"/proc/{entry}/stat", "rb") as handle:
                 fields = handle.read().rsplit(b")", 1)[1].split()
-            table[int(entry)] = (int(fields[1]), fields[0])
+            state = fields[0]
+            if state == b"Z" and _threads_left(entry):
+                state = b"z"  # a zombie leader whose threads run on (it ended with pthread_exit): alive
+            table[int(entry)] = (int(fields[1]), state)
         except (OSError, IndexError, ValueError):
             continue
     return table
+
+
+def _threads_left(pid: str) -> bool:
+    """True when the thread group pid still has a thread other than its (exited) leader."""
+    try:
+        return any(task != pid for task in os.listdir(f"/proc/{pid}/task"))
+    except OSError:
+        return False
 
 
 def descendants(root: int, table: dict[int, tuple[int, bytes]] | None = None) -> list[int]:
