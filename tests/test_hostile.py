@@ -10,7 +10,8 @@ tests/hostile/<scenario>/ holds `submission.py` and `verdict.json`:
   Landlock >= 6), secrets (landlock, or another user: else every process of the grader's user that
   keeps the environment and stays dumpable, such as a CI shell, can be read through /proc), scratch
   (root that may mount: the working folder is a bounded tmpfs);
-- in_all: also graded in the `grade all` run, as a copy of vector_arithmetic.
+- in_all: also graded in the `grade all` run, as a copy of vector_arithmetic;
+- repeat: {"line": text, "times": n}: the line appended n times to the submission (huge sources).
 
 Submissions name placeholders filled in per run: @MARKER@ (a unique name every process the
 scenario starts carries, looked for in /proc afterwards), @COURSE@ (the course: grader, references
@@ -98,6 +99,9 @@ class World:
         for key, value in {"@MARKER@": self.markers[scenario.name], "@COURSE@": str(self.course),
                            "@SUBMISSIONS@": str(self.submissions), "@CANARY@": str(self.canary)}.items():
             source = source.replace(key, value)
+        repeat = scenario.verdict.get("repeat")  # {"line": ..., "times": n}: a source too big to keep in the repo
+        if repeat:
+            source += (repeat["line"] + "\n") * int(repeat["times"])
         return source
 
     def guarded(self) -> dict[str, str]:

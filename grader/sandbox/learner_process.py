@@ -366,6 +366,8 @@ def run_child(req: dict[str, Any], blobs: list[bytes], send: Callable[..., None]
     exercise."""
     learner_file = req["file"]
     send({"ev": "armed"})
+    if banned_in_source(req, send, capture):
+        return True
     try:
         code = compile(req["source"], learner_file, "exec")
         exec(code, module.__dict__)  # noqa: S102 - running the learner's code is the point
@@ -382,6 +384,20 @@ def run_child(req: dict[str, Any], blobs: list[bytes], send: Callable[..., None]
         run_case(index, req["cases"][index], blobs, func, send, capture, learner_file)
     send({"ev": "finished"})
     return True
+
+
+def banned_in_source(req: dict[str, Any], send: Callable[..., None], capture: Capture) -> bool:
+    """Read the learner's file for banned names (here, under the learner's limits and time: a hostile source
+    costs the learner, never the grader); True when it uses one, reported as `banned` events."""
+    if not req["banned"]:
+        return False
+    findings = scan.scan_source(req["source"], req["file"], list(req["banned"]))
+    for f in findings[:100]:
+        send({"ev": "banned", "name": f.name, "file": f.file, "line": f.line, "via": None})
+    if findings:
+        send({"ev": "import_error", "type": "BannedCall", "output": capture.take(),
+              "message": f"{findings[0].name} is banned in this exercise"})
+    return bool(findings)
 
 
 def run_case(index: int, case: dict[str, Any], blobs: list[bytes], func: Callable[..., Any],
