@@ -11,7 +11,8 @@ tests/hostile/<scenario>/ holds `submission.py` and `verdict.json`:
   keeps the environment and stays dumpable, such as a CI shell, can be read through /proc), scratch
   (root that may mount: the working folder is a bounded tmpfs);
 - in_all: also graded in the `grade all` run, as a copy of vector_arithmetic;
-- repeat: {"line": text, "times": n}: the line appended n times to the submission (huge sources).
+- repeat: {"line": text, "times": n}: the line appended n times to the submission (huge sources);
+- links: {name: target}: symbolic links placed next to the submission (placeholders filled in).
 
 Submissions name placeholders filled in per run: @MARKER@ (a unique name every process the
 scenario starts carries, looked for in /proc afterwards), @COURSE@ (the course: grader, references
@@ -94,11 +95,15 @@ class World:
     def exercises(self) -> Path:
         return self.course / "exercises"
 
-    def render(self, scenario: Scenario) -> str:
-        source = (HOSTILE / scenario.name / "submission.py").read_text()
-        for key, value in {"@MARKER@": self.markers[scenario.name], "@COURSE@": str(self.course),
+    def fill(self, text: str, marker: str = "") -> str:
+        """text with the placeholders filled in."""
+        for key, value in {"@MARKER@": marker, "@COURSE@": str(self.course),
                            "@SUBMISSIONS@": str(self.submissions), "@CANARY@": str(self.canary)}.items():
-            source = source.replace(key, value)
+            text = text.replace(key, value)
+        return text
+
+    def render(self, scenario: Scenario) -> str:
+        source = self.fill((HOSTILE / scenario.name / "submission.py").read_text(), self.markers[scenario.name])
         repeat = scenario.verdict.get("repeat")  # {"line": ..., "times": n}: a source too big to keep in the repo
         if repeat:
             source += (repeat["line"] + "\n") * int(repeat["times"])
@@ -171,6 +176,8 @@ def world() -> Iterator[World]:
     w = World(base, base / "course", base / "submissions", base / "canary", "tok-" + secrets.token_hex(12),
               features, {s.name: "hx" + secrets.token_hex(5) for s in SCENARIOS})
     _build_course(w.course, clones)
+    (w.course / ".git").mkdir()  # a course's history: out of the learner's reach however reached
+    (w.course / ".git" / "HEAD").write_text("ref: refs/heads/main\n")
     w.canary.mkdir()
     for exercise, topic in PILOTS.items():
         target = w.submissions / "good" / topic / f"{exercise}.py"
@@ -180,6 +187,8 @@ def world() -> Iterator[World]:
         folder = w.base / "scenarios" / scenario.name
         folder.mkdir(parents=True)
         (folder / "submission.py").write_text(w.render(scenario))
+        for name, target in scenario.verdict.get("links", {}).items():  # symbolic links next to the submission
+            (folder / name).symlink_to(w.fill(target))
     _open_tree(base)
     try:
         yield w

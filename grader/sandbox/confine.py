@@ -314,12 +314,15 @@ def read_rules(paths: Iterable[str], blocked: Iterable[str], hide_definitions: b
     roots = [r for r in roots if not any(r != o and _within(r, o) for o in roots)]  # nested: once
     rules: list[tuple[str, int]] = []
     for root in roots:
-        _read_rules(root, shut, hide_definitions, 0, rules)
+        _read_rules(root, shut, hide_definitions, 0, rules, root if hide_definitions else None)
     return rules
 
 
-def _read_rules(real: str, shut: tuple[str, ...], hide: bool, depth: int, rules: list[tuple[str, int]]) -> None:
-    if any(_within(real, b) for b in shut) or depth > 16:
+def _read_rules(real: str, shut: tuple[str, ...], hide: bool, depth: int, rules: list[tuple[str, int]],
+                inside: str | None = None) -> None:
+    """Rules for `real`; with `inside` (a learner's folder), never a rule built from a symbolic link's target
+    outside it: a link in a submission (`peek -> /`) must not widen what the learner may read."""
+    if any(_within(real, b) for b in shut) or depth > 16 or (inside is not None and not _within(real, inside)):
         return
     if not hide and not any(_within(b, real) for b in shut):
         rules.append((real, FS_READ))
@@ -336,7 +339,7 @@ def _read_rules(real: str, shut: tuple[str, ...], hide: bool, depth: int, rules:
     for entry in entries:
         if hide and (entry.name.endswith(HIDDEN_SUFFIXES) or entry.name in HIDDEN_NAMES):
             continue
-        _read_rules(os.path.realpath(entry.path), shut, False, depth + 1, rules)
+        _read_rules(os.path.realpath(entry.path), shut, False, depth + 1, rules, inside)
 
 
 def library_rules(libraries: Iterable[str], blocked: Iterable[str]) -> list[tuple[str, int]]:
