@@ -68,7 +68,7 @@ class Grader:
             return ExerciseResult(ex.id, ex.topic, ex.title, Status.ERROR, seed, 0.0, ex.points, (), message, str(file))
         cases, expected = self.prepare(ex, seed, count, only_case)
         request = RunRequest(file.resolve(), ex.function, tuple((c.name, c.args) for c in cases), ex.banned,
-                             _limits(ex), blocked_dirs())
+                             _limits(ex), blocked_dirs(), tuple(i for i, c in enumerate(cases) if c.hidden))
         outcome = self.sandbox.run(request)
         return judge(ex, file, seed, cases, expected, outcome)
 

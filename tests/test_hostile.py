@@ -673,3 +673,70 @@ def _alive(pid: float) -> bool:
             return handle.read().rsplit(b")", 1)[1].split()[0] != b"Z"
     except OSError:
         return False
+
+
+CLASS_ATTACKS = HOSTILE / "class"
+
+
+def test_grade_batch_class_of_attacks(world: World, tmp_path: Path) -> None:
+    """`grade batch` on a small class (issue 14): a learner leaves spinning zombie-leader processes behind
+    and reads the hidden cases from its callers' frames; another reads through a link `peek -> /`; the
+    good learners graded before and after them keep full marks, in time; no hidden case's input reaches
+    the gradebook or the output; nothing is left running."""
+    from conftest import run_grade
+
+    course = tmp_path / "course"
+    shutil.copytree(ROOT / "tests" / "scenarios_classroom" / "course", course)
+    (course / ".git").mkdir()
+    (course / ".git" / "HEAD").write_text("ref: refs/heads/main\n")
+    klass = tmp_path / "class"
+    marker = "hx" + secrets.token_hex(5)
+    fill = {"@MARKER@": marker, "@CLASS@": str(klass), "@COURSE@": str(course)}
+
+    def source(name: str) -> str:
+        text = (CLASS_ATTACKS / name).read_text()
+        for key, value in fill.items():
+            text = text.replace(key, value)
+        return text
+
+    good = {f"{topic}/{exercise}.py": (SOLUTIONS / exercise / GOOD[exercise]).read_text()
+            for exercise, topic in PILOTS.items()}
+    learners = {"0-alice": good, "2-bob": good,
+                "1-mallory": {"vectors/vector_arithmetic.py": source("spin_left_behind.py"),
+                              "determinant/determinant.py": source("peek_hidden.py")},
+                "3-eve": {"determinant/determinant.py": source("read_through_link.py")}}
+    for learner, files in learners.items():
+        for rel, text in files.items():
+            (klass / learner / rel).parent.mkdir(parents=True, exist_ok=True)
+            (klass / learner / rel).write_text(text)
+    (klass / "3-eve" / "determinant" / "peek").symlink_to("/")
+    _open_tree(tmp_path)
+    book = tmp_path / "book.json"
+    started = time.monotonic()
+    proc = run_grade("batch", str(klass), "--output", str(book), "--jobs", "1", "--seed", "0",
+                     "--exercises", str(course / "exercises"), "--no-progress")
+    seconds = time.monotonic() - started
+    worker = str(ROOT / "grader" / "sandbox" / "worker.py")
+    left = _left_running([marker], worker)
+    _kill_marked(marker)
+    assert not [p for p in left if marker in p], f"left running after grade batch: {left}"
+    assert proc.returncode == 0, proc.stderr
+    assert "Traceback" not in proc.stderr, proc.stderr
+    text = book.read_text()
+    rows = {s["submission"]: {e["exercise"]: e for e in s["exercises"]} for s in json.loads(text)["submissions"]}
+    for learner in ("0-alice", "2-bob"):
+        for exercise, row in rows[learner].items():
+            assert row["status"] == "passed", (learner, exercise, row["message"])
+    assert rows["1-mallory"]["vector_arithmetic"]["status"] == "passed", rows["1-mallory"]["vector_arithmetic"]
+    peeked = rows["1-mallory"]["determinant"]
+    assert peeked["status"] == "failed", peeked["message"]
+    hidden = [c["name"] for c in peeked["cases"] if c.get("hidden")]
+    visible = [c["name"] for c in peeked["cases"] if not c.get("hidden")]
+    assert hidden and visible
+    everything = text + proc.stdout + proc.stderr
+    leaked = [name for name in hidden if f"LEAK {name} " in everything]
+    assert not leaked, f"hidden cases' inputs reached the gradebook: {leaked}"
+    if world.features.get("landlock", 0) >= 1:
+        assert rows["3-eve"]["determinant"]["status"] == "failed", rows["3-eve"]["determinant"]
+        assert "READ ['" not in everything
+    assert seconds < 120

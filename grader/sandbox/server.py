@@ -162,7 +162,7 @@ class Server:
         key = (os.path.dirname(req["file"]), tuple(req.get("blocked_dirs", ())))
         idle, self.idle = self.idle, None
         if idle is not None:
-            if idle.key == key and start_at == 0 and self.wake(idle) \
+            if idle.key == key and start_at == 0 and not req.get("apart") and self.wake(idle) \
                     and self.command(idle, {"op": "run", "req": req, "plan": plan}, blobs):
                 outcome = self.watch(idle, req, start_at, budget, reused=True)
                 if outcome is not None:
