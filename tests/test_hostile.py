@@ -625,9 +625,9 @@ def fifth(A):
 
 def test_reused_learner_process_starts_each_exercise_afresh(tmp_path: Path) -> None:
     """A learner's process that ended an exercise cleanly takes that learner's next one: the tripwires of
-    the first exercise's banned list are gone (a wrapper it kept calls the original), the next list's are
-    in place (the kept wrapper reports again); a banned call, a thread left running, or another learner's
-    folder means a fresh process."""
+    the first exercise's banned list are gone (a wrapper it kept calls the original); an exercise banning
+    what an earlier one allowed, a banned call, a thread left running, or another learner's folder means a
+    fresh process."""
     from grader.sandbox.client import RunRequest, Sandbox
 
     learner, other = tmp_path / "learner", tmp_path / "other"
@@ -652,9 +652,9 @@ def test_reused_learner_process_starts_each_exercise_afresh(tmp_path: Path) -> N
         assert not first.banned
         second = run(box, learner / "second.py")
         assert second.cases[0].value == (pid, pytest.approx(5.0)) and not second.banned
-        third = run(box, learner / "third.py", det)
-        assert third.cases[0].value == (pid, "BannedCall", "BannedCall")
-        assert {b.name for b in third.banned} == {"numpy.linalg.det"}
+        # its file names np.linalg.det: found by reading it, in the learner's process, before it runs
+        third = box.run(RunRequest((learner / "third.py").resolve(), "third", case, det, LIMITS))
+        assert third.cases[0].kind == "not_run" and {b.name for b in third.banned} == {"numpy.linalg.det"}
         after_ban = run(box, learner / "fourth.py").cases[0].value
         after_thread = run(box, learner / "fifth.py").cases[0].value
         again = run(box, learner / "fifth.py").cases[0].value
@@ -740,3 +740,84 @@ def test_grade_batch_class_of_attacks(world: World, tmp_path: Path) -> None:
         assert rows["3-eve"]["determinant"]["status"] == "failed", rows["3-eve"]["determinant"]
         assert "READ ['" not in everything
     assert seconds < 120
+
+
+STASH_FIRST = """
+import builtins, os
+import numpy.linalg._umath_linalg as twin
+
+def first(A):
+    builtins.stashed = getattr(twin, "d" + "et")  # allowed here; kept for the next exercise, which bans det
+    return float(os.getpid())
+"""
+STASH_SECOND = """
+import builtins, os
+
+def second(A):
+    try:
+        return float(os.getpid()), float(builtins.stashed(A))
+    except Exception as exc:
+        return float(os.getpid()), type(exc).__name__
+"""
+TWIN_DYNAMIC = """
+import importlib
+
+def third(A):
+    twin = importlib.import_module("numpy.linalg." + "_umath_linalg")
+    try:
+        return float(getattr(twin, "d" + "et")(A))
+    except Exception as exc:
+        return type(exc).__name__
+"""
+
+
+def test_banned_c_twin_and_stash_across_exercises(tmp_path: Path) -> None:
+    """numpy.linalg._umath_linalg.det (det's C loop) is banned with numpy.linalg.det, even reached by names
+    built at run time; kept by a learner's process from an exercise that allowed it, it never reaches an
+    exercise that bans det: that one runs in a fresh process (issue 14)."""
+    from grader.sandbox.client import RunRequest, Sandbox
+
+    for name, text in {"first.py": STASH_FIRST, "second.py": STASH_SECOND, "third.py": TWIN_DYNAMIC}.items():
+        (tmp_path / name).write_text(text)
+    _open_tree(tmp_path)
+    case = (("one", {"A": np.array([[2.0, 1.0], [1.0, 3.0]])}),)
+    det = ("numpy.linalg.det",)
+    with Sandbox() as box:
+        first = box.run(RunRequest((tmp_path / "first.py").resolve(), "first", case, (), LIMITS))
+        second = box.run(RunRequest((tmp_path / "second.py").resolve(), "second", case, det, LIMITS))
+        third = box.run(RunRequest((tmp_path / "third.py").resolve(), "third", case, det, LIMITS))
+    assert first.cases[0].kind == "value" and not first.banned, first
+    pid, said = second.cases[0].value
+    assert pid != first.cases[0].value and said == "AttributeError", second.cases[0]
+    assert third.cases[0].value == "BannedCall" and {b.name for b in third.banned} == {"numpy.linalg.det"}, third
+
+
+MATMUL_BANNED = ("numpy.dot", "numpy.matmul", "@", "operator.matmul", "numpy.ndarray.__matmul__",
+                 "numpy.ndarray.__rmatmul__")
+MATMUL_ROUTES = {
+    "c_twin": "import _operator\n\ndef f(A):\n    return _operator.matmul(A, A)\n",
+    "c_twin_dynamic": "import importlib\n\ndef f(A):\n    op = importlib.import_module('_oper' + 'ator')\n"
+                      "    return getattr(op, 'mat' + 'mul')(A, A)\n",
+    "built_name": "def f(A):\n    return getattr(A, '__mat' + 'mul__')(A)\n",
+    "built_name_methodcaller": "from operator import methodcaller\n\ndef f(A):\n"
+                               "    return methodcaller('__mat' + 'mul__', A)(A)\n",
+    "library_compiles": "import timeit\n\ndef f(A):\n    out = {}\n"
+                        "    timeit.Timer(\"out['r'] = A @ A\", globals={'A': A, 'out': out}).timeit(1)\n"
+                        "    return out['r']\n",
+}
+
+
+@pytest.mark.parametrize("route", sorted(MATMUL_ROUTES))
+def test_banned_matmul_routes(tmp_path: Path, route: str) -> None:
+    """Each route of issue 14 to a banned matrix product ends as a banned call: its C twin
+    (_operator.matmul, also looked up by a built name), a method name built at run time (getattr,
+    methodcaller), source compiled by a library on the learner's behalf (timeit.Timer("A @ A"))."""
+    from grader.sandbox.client import RunRequest, Sandbox
+
+    path = tmp_path / "attempt.py"
+    path.write_text(MATMUL_ROUTES[route])
+    _open_tree(tmp_path)
+    case = (("one", {"A": np.array([[2.0, 1.0], [1.0, 3.0]])}),)
+    with Sandbox() as box:
+        outcome = box.run(RunRequest(path.resolve(), "f", case, MATMUL_BANNED, LIMITS))
+    assert outcome.banned, outcome
