@@ -50,7 +50,7 @@ def library_imports(source: str, module_dir: str) -> list[str]:
                     else alias.name.split(".")[0]
         elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
             names.append(node.module)
-            names.extend(f"{node.module}.{a.name}" for a in node.names if a.name != "*")
+            names.extend(f"{node.module}.{a.name}" for a in node.names)  # X.*: what a star import takes
         elif isinstance(node, ast.Call) and node.args and isinstance(node.args[0], ast.Constant) \
                 and isinstance(node.args[0].value, str) and _called(node.func) in ("import_module", "__import__"):
             names.append(node.args[0].value)
@@ -85,6 +85,8 @@ def trusted_imports(source: str) -> list[str]:
     for root, dotted, imported in TRUSTED_FROM.findall(source):
         module = root + "".join(dotted.split())
         names += [module] + [f"{module}.{n}" for n in re.findall(r"[A-Za-z_]\w*", imported) if n != "as"]
+        if imported.strip() == "*":
+            names.append(f"{module}.*")  # every name of its __all__, lazily loaded submodules included
     return list(dict.fromkeys(names))[:PREIMPORT_MAX]
 
 
