@@ -21,7 +21,8 @@ from grader.checks.core import CheckContext, allclose
 from grader.definition import Exercise, load
 from grader.errors import DefinitionError, MissingFile, Problem
 from grader.grading import Grader, _bound_check, call_with, load_reference
-from grader.inputs import Case, build_cases
+from grader.dotted import resolve
+from grader.inputs import Case, build_cases, fresh
 from grader.results import Mismatch, Status
 
 MIN_HINTS = 2
@@ -132,6 +133,7 @@ def prove(ex: Exercise, seeds: int, grader: Grader | None) -> Proof:
         proof.edge_cases = len(cases) - proof.cases
         for case in cases:
             if case.raises:
+                _prove_value_rules(ex, case, tolerance, fired, distinguishable)
                 continue
             try:
                 with np.errstate(all="ignore"):
@@ -191,6 +193,22 @@ def prove(ex: Exercise, seeds: int, grader: Grader | None) -> Proof:
     if grader is not None:
         _prove_stub(ex, grader, proof)
     return proof
+
+
+def _prove_value_rules(ex: Exercise, case: Case, tolerance: dict[str, Any], fired: dict[str, int],
+                       distinguishable: dict[str, int]) -> None:
+    """On a case that must raise, a `matches` rule whose function returns a value names that value."""
+    for rule in ex.mistakes:
+        if not rule.matches:
+            continue
+        try:
+            with np.errstate(all="ignore"):
+                wrong = resolve(rule.matches)(**fresh(case.args))
+        except Exception:  # noqa: BLE001 - the mistake raises here too: nothing to name
+            continue
+        if wrong is not None and mistakes.explains_value((rule,), case.args, wrong, tolerance) is rule:
+            distinguishable[rule.id] += 1
+            fired[rule.id] += 1
 
 
 def _prove_rule(ex: Exercise, rule: Any, ctx: CheckContext, check: Callable[[CheckContext], Mismatch | None],
