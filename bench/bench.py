@@ -6,7 +6,8 @@ Runs the commands alternately, N pairs, and prints the median of the per-pair ra
 - isolation's cost: grading through the sandbox vs calling the learner function in-process,
   per exercise and per case.
 
-Usage: python bench/bench.py [--pairs 15] [--exercise vector_arithmetic]
+Usage: python bench/bench.py [--pairs 15] [--exercise vector_arithmetic] [--runners]
+(--runners: the portable runner's ratios beside the Linux runner's, one exercise and `grade all`)
 """
 
 from __future__ import annotations
@@ -104,12 +105,30 @@ def isolation_cost(exercise: str, repeats: int) -> tuple[float, float, int]:
     return per_exercise, per_case, len(ex.edge_cases)
 
 
+def runner_ratios(exercise: str, pairs: int, env: dict[str, str]) -> None:
+    """The portable runner's ratios beside the Linux runner's: one exercise, and `grade all`."""
+    good = sorted((ROOT / "tests" / "solutions" / exercise).glob("correct_*.py"))[0]
+    sub = solution_dir([])
+    commands = {f"grade {exercise}": [sys.executable, "-m", "grader.cli", exercise, "--file", str(good), "--seed", "1"],
+                "grade all": [sys.executable, "-m", "grader.cli", "all", "--submission", str(sub), "--seed", "1"]}
+    for label, cmd in commands.items():
+        n = pairs if label != "grade all" else max(5, pairs // 3)
+        linux = ratio(cmd, n, {k: v for k, v in env.items() if k != "GRADE_SANDBOX"})
+        portable = ratio(cmd, n, {**env, "GRADE_SANDBOX": "portable"})
+        print(f"{label}: ratio to the floor {linux[0]:.2f} (Linux runner, {linux[1] * 1000:.0f} ms) | "
+              f"{portable[0]:.2f} (portable runner, {portable[1] * 1000:.0f} ms)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--pairs", type=int, default=15)
     parser.add_argument("--exercise", default="vector_arithmetic")
+    parser.add_argument("--runners", action="store_true", help="Only the Linux and portable runners' ratios.")
     args = parser.parse_args()
     env = {**os.environ, "NO_COLOR": "1"}
+    if args.runners:
+        runner_ratios(args.exercise, args.pairs, env)
+        return
     good = sorted((ROOT / "tests" / "solutions" / args.exercise).glob("correct_*.py"))[0]
     cmd = [sys.executable, "-m", "grader.cli", args.exercise, "--file", str(good), "--seed", "1"]
     r, mine, floor = ratio(cmd, args.pairs, env)

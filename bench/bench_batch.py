@@ -13,7 +13,10 @@ The class is built over the exercises that exist when it runs, from the solution
             others, correct elsewhere (only with --hostile N: the loop costs its time limit).
 
 Usage: python bench/bench_batch.py [--submissions 500] [--jobs 2] [--hostile 0] [--profile]
-Prints gradings per second and where the time goes.
+                                  [--scheduler ADDRESS|local]
+Prints gradings per second and where the time goes; with --scheduler, the same class is graded
+on Dask too (`local`: a LocalCluster of --jobs processes) and its rate printed beside the local
+pool's, with a check that both gradebooks are identical.
 """
 
 from __future__ import annotations
@@ -100,6 +103,7 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--hostile", type=int, default=0, help="add N hostile submissions")
     parser.add_argument("--profile", action="store_true", help="profile one worker's grading in-process")
+    parser.add_argument("--scheduler", help="also grade on this Dask scheduler (or `local`) and compare")
     args = parser.parse_args()
 
     sys.path.insert(0, str(ROOT))
@@ -117,22 +121,36 @@ def main() -> None:
         if args.profile:
             profile(work / "class", root, exercises)
             return
-        cmd = [sys.executable, "-m", "grader.cli", "batch", str(work / "class"), "--output", str(work / "g.csv"),
-               "--jobs", str(args.jobs), "--no-progress", "--exercises", str(root)]
-        start = time.perf_counter()
-        cpu0 = os.times()
-        proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
-        seconds = time.perf_counter() - start
-        cpu1 = os.times()
-        children = (cpu1.children_user - cpu0.children_user) + (cpu1.children_system - cpu0.children_system)
-        print(proc.stdout.strip())
-        if proc.returncode:
-            print(proc.stderr.strip()[-2000:])
-        print(f"wall {seconds:.1f} s: {gradings / seconds:.0f} gradings/s; CPU {children:.1f} s "
-              f"({children / gradings * 1000:.1f} ms per grading); projected 500 x 40: "
-              f"{500 * 40 / (gradings / seconds):.0f} s")
+        rates = {"local pool": run(work, root, args.jobs, gradings, None)}
+        if args.scheduler:
+            rates[f"dask {args.scheduler}"] = run(work, root, args.jobs, gradings, args.scheduler)
+            same = (work / "g-local.csv").read_text() == (work / f"g-{args.scheduler.replace('/', '_')}.csv").read_text()
+            print("gradebooks identical" if same else "GRADEBOOKS DIFFER")
+            for name, rate in rates.items():
+                print(f"  {name:>28}: {rate:6.1f} gradings/s ({rate / args.jobs:.1f} per worker)")
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def run(work: Path, root: Path, jobs: int, gradings: int, scheduler: str | None) -> float:
+    """Grade the class once (locally, or on a Dask scheduler); print and return gradings per second."""
+    out = work / f"g-{(scheduler or 'local').replace('/', '_')}.csv"
+    cmd = [sys.executable, "-m", "grader.cli", "batch", str(work / "class"), "--output", str(out),
+           "--jobs", str(jobs), "--no-progress", "--exercises", str(root)]
+    cmd += ["--scheduler", scheduler] if scheduler else []
+    start = time.perf_counter()
+    cpu0 = os.times()
+    proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
+    seconds = time.perf_counter() - start
+    cpu1 = os.times()
+    children = (cpu1.children_user - cpu0.children_user) + (cpu1.children_system - cpu0.children_system)
+    print(proc.stdout.strip())
+    if proc.returncode:
+        print(proc.stderr.strip()[-2000:])
+    print(f"wall {seconds:.1f} s: {gradings / seconds:.0f} gradings/s; CPU {children:.1f} s "
+          f"({children / gradings * 1000:.1f} ms per grading); projected 500 x 40: "
+          f"{500 * 40 / (gradings / seconds):.0f} s")
+    return gradings / seconds
 
 
 def profile(folder: Path, root: Path, exercises: list) -> None:

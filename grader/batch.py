@@ -9,12 +9,15 @@ bounded by its own limits (time per case and exercise, memory, output); nothing 
 submission does holds up the others beyond the worker it runs in.
 
 The seed defaults to 0 (not a fresh one), so a rerun reproduces the same gradebook.
+
+The jobs around it live beside it: grader/cluster.py grades on a Dask cluster instead of this
+pool (`--scheduler`), grader/journal.py records each finished submission so `--resume` grades
+only the rest, and grader/gradebook.py writes the CSV and JSON gradebooks atomically.
 """
 
 from __future__ import annotations
 
-import csv
-import io
+import hashlib
 import json
 import multiprocessing
 import os
@@ -24,7 +27,7 @@ from collections import deque
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 import click
 
@@ -32,10 +35,12 @@ from grader import catalog
 from grader.submission import learner_file, unusable_submission_file
 from grader.definition import Exercise
 from grader.errors import DefinitionError, GradeError, MissingFile, SandboxError
-from grader.results import CaseResult, ExerciseResult, RunReport, Status
+from grader.gradebook import FORMULA_START, number, safe_cell, to_csv, to_json, write_atomically  # noqa: F401
+from grader.journal import Entry, Journal, content_hash, journal_path
+from grader.results import CaseResult, ExerciseResult, Status
 
 DEFAULT_SEED = 0
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+Done = Callable[[int, list[ExerciseResult], list[str]], None]
 
 
 @dataclass(frozen=True)
@@ -201,12 +206,15 @@ class Pool:
 
 
 def grade_batch(subs: list[Submission], root: Path, exercises: list[Exercise], seed: int, cases: int | None,
-                jobs: int, secret: str | None, progress: bool) -> Gradebook:
-    """Grade every submission; the gradebook has a row per submission, in order."""
+                jobs: int, secret: str | None, progress: bool, todo: list[int] | None = None,
+                done: Done | None = None) -> Gradebook:
+    """Grade every submission (or those in todo) on local worker processes; done(i, ...) as each finishes."""
     book = Gradebook(exercises, seed, cases)
     results: list[list[ExerciseResult | None]] = [[None] * len(exercises) for _ in subs]
-    if subs and exercises:
-        _run_pool(subs, root, exercises, seed, cases, jobs, secret, progress, results, book.problems)
+    todo = list(range(len(subs))) if todo is None else todo
+    if todo and exercises:
+        _run_pool(subs, todo, root, exercises, seed, cases, jobs, secret, progress, results, book.problems,
+                  done or (lambda index, row, problems: None))
     for sub, row in zip(subs, results):
         book.rows.append((sub, [r if r is not None else stopped_result(ex, learner_file(ex, root, None, str(sub.path)),
                                                                       seed, "grading was interrupted")
@@ -214,15 +222,20 @@ def grade_batch(subs: list[Submission], root: Path, exercises: list[Exercise], s
     return book
 
 
-def _run_pool(subs: list[Submission], root: Path, exercises: list[Exercise], seed: int, cases: int | None,
-              jobs: int, secret: str | None, progress: bool, results: list[list[ExerciseResult | None]],
-              problems: list[str]) -> None:
+def progress_bar(total: int, progress: bool) -> Any:
+    """The batch's progress bar, in gradings (submissions x exercises), on stderr."""
     from tqdm import tqdm
 
-    pending = deque(range(len(subs)))
-    pool = Pool(max(1, min(jobs, len(subs))), (str(root), [ex.id for ex in exercises], seed, cases, secret))
-    bar = tqdm(total=len(subs) * len(exercises), unit="grading", disable=not progress, file=sys.stderr,
-               dynamic_ncols=True, mininterval=0.2)
+    return tqdm(total=total, unit="grading", disable=not progress, file=sys.stderr, dynamic_ncols=True,
+                mininterval=0.2)
+
+
+def _run_pool(subs: list[Submission], todo: list[int], root: Path, exercises: list[Exercise], seed: int,
+              cases: int | None, jobs: int, secret: str | None, progress: bool,
+              results: list[list[ExerciseResult | None]], problems: list[str], done: Done) -> None:
+    pending = deque(todo)
+    pool = Pool(max(1, min(jobs, len(todo))), (str(root), [ex.id for ex in exercises], seed, cases, secret))
+    bar = progress_bar(len(todo) * len(exercises), progress)
     try:
         for worker in pool.workers:
             _assign(worker, pending, subs)
@@ -231,7 +244,7 @@ def _run_pool(subs: list[Submission], root: Path, exercises: list[Exercise], see
             ready = wait([w.conn for w in busy] + [w.process.sentinel for w in busy])
             for worker in busy:
                 if worker.conn in ready or worker.process.sentinel in ready:
-                    _receive(pool, worker, pending, subs, exercises, seed, root, results, problems, bar)
+                    _receive(pool, worker, pending, subs, exercises, seed, root, results, problems, bar, done)
     finally:
         bar.close()
         pool.close()
@@ -245,7 +258,7 @@ def _assign(worker: Worker, pending: deque[int], subs: list[Submission]) -> None
 
 def _receive(pool: Pool, worker: Worker, pending: deque[int], subs: list[Submission], exercises: list[Exercise],
              seed: int, root: Path, results: list[list[ExerciseResult | None]], problems: list[str],
-             bar: Any) -> None:
+             bar: Any, done: Done) -> None:
     """Take every message a worker has ready; replace it if it died."""
     try:
         while worker.conn.poll():
@@ -257,6 +270,7 @@ def _receive(pool: Pool, worker: Worker, pending: deque[int], subs: list[Submiss
                 bar.update(1)
             elif kind == "done":
                 problems.extend(p for p in message[2] if p not in problems)
+                done(message[1], list(results[message[1]]), message[2])  # type: ignore[arg-type]
                 _assign(worker, pending, subs)
                 return
             elif kind == "fatal":
@@ -273,77 +287,20 @@ def _receive(pool: Pool, worker: Worker, pending: deque[int], subs: list[Submiss
             if results[task][position] is None:
                 results[task][position] = stopped_result(ex, learner_file(ex, root, None, str(sub.path)), seed, why)
                 bar.update(1)
+        done(task, list(results[task]), [])  # type: ignore[arg-type]
     worker.task = None
     if pending:
         _assign(pool.replace(worker), pending, subs)
-
-
-# ------------------------------------------------------------------ the gradebook files
-
-
-def number(value: float) -> str:
-    """A score as the gradebook writes it: at most 4 decimals, no trailing zeros."""
-    text = f"{round(value, 4):.4f}".rstrip("0").rstrip(".")
-    return "0" if text in ("", "-0") else text
-
-
-def safe_cell(text: str) -> str:
-    """Text a spreadsheet will not run as a formula."""
-    return "'" + text if text.startswith(FORMULA_START) else text
-
-
-def to_csv(book: Gradebook) -> str:
-    """One row per submission: its name, a score per exercise, and the total."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["submission", *(ex.id for ex in book.exercises), "total"])
-    for sub, results in book.rows:
-        writer.writerow([safe_cell(sub.name), *(number(r.score) for r in results),
-                         number(sum(r.score for r in results))])
-    return out.getvalue()
-
-
-def to_json(book: Gradebook) -> str:
-    """The gradebook with every case's details (hidden cases redacted, paths inside each submission)."""
-    from grader.hidden import redact, relative_file
-    from grader.report.json import exercise_dict
-
-    submissions = []
-    for sub, results in book.rows:
-        report = redact(RunReport(tuple(results), book.seed))
-        exercises = []
-        for result in report.exercises:
-            data = exercise_dict(result)
-            data["file"] = relative_file(result.file, sub.path)
-            data["message"] = data["message"].replace(result.file, data["file"]) if result.file else data["message"]
-            exercises.append(data)
-        submissions.append({"submission": sub.name, "total": round(report.score, 6),
-                            "max_total": book.max_total, "passed": sum(e.passed for e in results),
-                            "exercises": exercises})
-    data = {"seed": book.seed, "cases": book.cases, "max_total": book.max_total,
-            "exercises": [{"id": ex.id, "topic": ex.topic, "title": ex.title, "max_score": ex.points}
-                          for ex in book.exercises],
-            "submissions": submissions}
-    return json.dumps(data, indent=2, ensure_ascii=True) + "\n"
-
-
-def write_atomically(path: Path, text: str) -> None:
-    tmp = path.with_name(f".{path.name}.tmp{os.getpid()}")
-    try:
-        tmp.write_text(text, encoding="utf-8")
-        tmp.replace(path)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise GradeError(f"cannot write the gradebook to {path}: {exc}") from None
 
 
 # ------------------------------------------------------------------ the command
 
 
 def run_batch(folder: str, *, output: str, json_output: str | None, exercises_dir: str | None, jobs: int | None,
-              seed: int | None, cases: int | None, progress: bool | None = None, report: str | None = None) -> int:
-    """`grade batch`: grade every submission folder and write the gradebook(s)."""
-    from grader.hidden import secret_from_env
+              seed: int | None, cases: int | None, progress: bool | None = None, report: str | None = None,
+              scheduler: str | None = None, resume: bool = False) -> int:
+    """`grade batch`: grade every submission folder (locally or on a Dask cluster) and write the gradebook(s)."""
+    from grader.hidden import redact_exercise, secret_from_env
 
     root = catalog.find_root(exercises_dir)
     cat = catalog.load_catalog(root)
@@ -352,10 +309,57 @@ def run_batch(folder: str, *, output: str, json_output: str | None, exercises_di
     used_seed = DEFAULT_SEED if seed is None else seed
     jobs = jobs or os.cpu_count() or 1
     progress = sys.stderr.isatty() if progress is None else progress
-    started = time.perf_counter()
-    book = grade_batch(subs, root, exercises, used_seed, cases, jobs, secret_from_env(), progress)
-    seconds = time.perf_counter() - started
+    grade_on_cluster = cluster_runner() if scheduler else None
     out = Path(output)
+    secret = secret_from_env()
+    settings = {"seed": used_seed, "cases": cases, "exercises": [ex.id for ex in exercises],
+                "secret": hashlib.sha256(secret.encode()).hexdigest() if secret else None}
+    journal = Journal(journal_path(out), settings, resume)
+    if journal.discarded:
+        click.echo(f"grade: starting the journal {journal.path} again: {journal.discarded}", err=True)
+    digests = [content_hash(sub.path) for sub in subs]
+    rows: list[list[ExerciseResult] | None] = [None] * len(subs)
+    problems: list[str] = []
+    for index, sub in enumerate(subs):
+        entry = journal.finished(sub.name, digests[index])
+        if entry is not None:
+            rows[index] = entry.results
+            problems.extend(p for p in entry.problems if p not in problems)
+    todo = [i for i, row in enumerate(rows) if row is None]
+
+    def done(index: int, results: list[ExerciseResult], found: list[str]) -> None:
+        """Keep a finished submission's results and journal them before going on."""
+        kept = [redact_exercise(r) for r in results]  # hidden cases never reach the disk in full
+        journal.append(Entry(subs[index].name, digests[index], kept, found))
+        rows[index] = kept
+        problems.extend(p for p in found if p not in problems)
+
+    started = time.perf_counter()
+    try:
+        if grade_on_cluster is not None and todo and exercises:
+            bar = progress_bar(len(todo) * len(exercises), progress)
+            try:
+                grade_on_cluster(scheduler, jobs, subs, todo, root, [ex.id for ex in exercises], used_seed, cases,
+                                 secret, done, lambda index, why, found: done(index, [
+                                     stopped_result(ex, learner_file(ex, root, None, str(subs[index].path)),
+                                                    used_seed, why) for ex in exercises], found), bar)
+            finally:
+                bar.close()
+        elif todo:
+            pooled = grade_batch(subs, root, exercises, used_seed, cases, jobs, secret, progress, todo, done)
+            problems.extend(p for p in pooled.problems if p not in problems)
+    except GradeError as exc:
+        finished = sum(row is not None for row in rows)
+        raise GradeError(f"{exc}; {finished} of {len(subs)} submissions finished and are kept in {journal.path}: "
+                        f"run the same command with --resume to grade the rest") from None
+    finally:
+        journal.close()
+    seconds = time.perf_counter() - started
+    book = Gradebook(exercises, used_seed, cases, problems=problems)
+    for sub, row in zip(subs, rows):
+        book.rows.append((sub, row if row is not None else [
+            stopped_result(ex, learner_file(ex, root, None, str(sub.path)), used_seed, "grading was interrupted")
+            for ex in exercises]))
     write_atomically(out, to_json(book) if out.suffix.lower() == ".json" else to_csv(book))
     if json_output:
         write_atomically(Path(json_output), to_json(book))
@@ -363,9 +367,10 @@ def run_batch(folder: str, *, output: str, json_output: str | None, exercises_di
         from grader import htmlreport
 
         htmlreport.write(Path(report), json.loads(to_json(book)), htmlreport.exercise_seconds(book.rows))
-    gradings = len(subs) * len(exercises)
+    gradings = len(todo) * len(exercises)
     rate = f" ({gradings / seconds:.0f} gradings/s)" if seconds > 0 and gradings else ""
-    click.echo(f"graded {len(subs)} submissions x {len(exercises)} exercises in {seconds:.1f} s{rate}, "
+    reused = f" ({len(subs) - len(todo)} taken from the journal)" if len(todo) < len(subs) else ""
+    click.echo(f"graded {len(subs)} submissions{reused} x {len(exercises)} exercises in {seconds:.1f} s{rate}, "
                f"seed {used_seed}; gradebook: {out}" + (f", {json_output}" if json_output else "")
                + (f"; report: {report}" if report else ""))
     problems = [f"invalid exercise definition: {p}" for p in cat.problems] + book.problems
@@ -374,3 +379,13 @@ def run_batch(folder: str, *, output: str, json_output: str | None, exercises_di
     if not subs:
         click.echo(f"grade: no submission folders in {folder}", err=True)
     return 2 if problems else 0
+
+
+def cluster_runner() -> Any:
+    """grader.cluster.grade_on_cluster, or a clear error when Dask's distributed is not installed."""
+    try:
+        from grader.cluster import grade_on_cluster
+    except ImportError as exc:
+        raise GradeError("--scheduler needs Dask's distributed scheduler, which is not installed "
+                         f"({exc}); install it with: pip install 'grade[cluster]'") from None
+    return grade_on_cluster

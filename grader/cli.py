@@ -29,6 +29,7 @@ COMMANDS: dict[str, str] = {
     "progress": "progress",
     "notebook": "notebook",
     "new": "new",
+    "doctor": "doctor",
 }
 
 
@@ -61,9 +62,9 @@ def cli() -> None:
 
 def main() -> None:
     """Console entry point: run the command and exit with its status; the grader's own faults exit 2."""
-    from grader.sandbox.confine import PR_SET_DUMPABLE, prctl
+    from grader.sandbox.runner import keep_private
 
-    prctl(PR_SET_DUMPABLE, 0)  # learner code of the same uid cannot read this process's environment or memory
+    keep_private()  # where the OS can (Linux): learner code of the same uid cannot read this process's environment or memory
     try:
         code = cli.main(prog_name="grade", standalone_mode=False)
     except GradeError as exc:

@@ -16,13 +16,13 @@ from grader import checks, mistakes
 from grader.checks.core import CheckContext
 from grader.definition import Exercise, MistakeRule
 from grader.dotted import resolve
-from grader.errors import DefinitionError, MissingFile
+from grader.errors import DefinitionError, GradeError, MissingFile
 from grader.inputs import Case, build_cases, fresh
 from grader.render import render_value
 from grader.results import CaseResult, ExerciseResult, Mismatch, Status, first_failure
 from grader.sandbox import callables
 from grader.sandbox.client import CaseOutcome, RunOutcome, RunRequest, Sandbox
-from grader.sandbox.scan import Finding, scan_source
+from grader.sandbox.scan import Finding
 
 SIGNALS = {4: "an illegal instruction", 6: "an abort", 7: "a bus error", 8: "a floating-point exception",
            9: "being killed", 11: "a segmentation fault", 24: "the CPU time limit", 25: "the file size limit"}
@@ -66,13 +66,9 @@ class Grader:
         if file.stat().st_size > MAX_SOURCE_BYTES:
             message = f"your file is larger than {MAX_SOURCE_BYTES >> 20} MiB: is it really Python source?"
             return ExerciseResult(ex.id, ex.topic, ex.title, Status.ERROR, seed, 0.0, ex.points, (), message, str(file))
-        source = file.read_text(encoding="utf-8", errors="replace")
-        findings = scan_source(source, str(file), list(ex.banned))
-        if findings:
-            return banned_result(ex, file, seed, findings)
         cases, expected = self.prepare(ex, seed, count, only_case)
         request = RunRequest(file.resolve(), ex.function, tuple((c.name, c.args) for c in cases), ex.banned,
-                             _limits(ex), blocked_dirs())
+                             _limits(ex), blocked_dirs(), tuple(i for i, c in enumerate(cases) if c.hidden))
         outcome = self.sandbox.run(request)
         return judge(ex, file, seed, cases, expected, outcome)
 
@@ -197,15 +193,49 @@ def _bound_check(ex: Exercise) -> Callable[[CheckContext], Mismatch | None]:
     func = checks.lookup(ex.check.name)
     params = dict(ex.check.params)
 
+    def run(ctx: CheckContext) -> Mismatch | None:
+        with np.errstate(all="ignore"):
+            return func(ctx, **params)
+
     def bound(ctx: CheckContext) -> Mismatch | None:
+        """The check; a failure while judging the learner's value is the learner's (a plain mismatch) unless
+        the check fails the same way on the reference's own answer: then the definition is at fault."""
         try:
-            with np.errstate(all="ignore"):
-                return func(ctx, **params)
-        except (TypeError, ValueError, KeyError, AttributeError, np.linalg.LinAlgError) as exc:
-            raise DefinitionError([ex.problem(f"the check {ex.check.name!r} failed: {type(exc).__name__}: {exc} "
-                                              "(check its parameters)", "check")]) from None
+            return run(ctx)
+        except GradeError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - any value a learner returns must end as a learner outcome
+            try:
+                run(ctx.with_actual(ctx.expected))
+            except Exception:  # noqa: BLE001 - the check cannot judge even the reference: the course's fault
+                raise DefinitionError([ex.problem(f"the check {ex.check.name!r} failed: {type(exc).__name__}: "
+                                                  f"{exc} (check its parameters)", "check")]) from None
+            return Mismatch(f"your answer could not be compared with the expected one: it is "
+                            f"{describe_value(ctx.actual)} ({type(exc).__name__}: {str(exc)[:160]})")
 
     return bound
+
+
+def describe_value(value: Any) -> str:
+    """A few plain words on what a value is: its type, and shape and element type for an array."""
+    if isinstance(value, np.ndarray):
+        return f"an array of shape {value.shape} holding {value.dtype.name} values"
+    if isinstance(value, (list, tuple)):
+        lengths = {len(v) for v in value if isinstance(v, (list, tuple))}
+        ragged = " whose rows have different lengths" if len(lengths) > 1 else ""
+        return f"a {type(value).__name__} of {len(value)} items{ragged}"
+    return f"a value of type {type(value).__name__}"
+
+
+def _fires(rule: MistakeRule, ctx: CheckContext, check: Callable[[CheckContext], Mismatch | None],
+           tolerance: Mapping[str, Any]) -> bool:
+    """Whether a mistake rule explains the answer; a rule that cannot apply to a learner's odd value does not."""
+    try:
+        return mistakes.fires_safely(rule, ctx, check, tolerance)
+    except GradeError:
+        raise
+    except Exception:  # noqa: BLE001 - the learner's value, not the rule: the rule simply does not fire
+        return False
 
 
 def import_failed(ex: Exercise, file: Path, seed: int, outcome: RunOutcome) -> ExerciseResult:
@@ -305,7 +335,7 @@ def _verdict(ex: Exercise, case: Case, exp: Expected, out: CaseOutcome,
     mismatch = check(ctx)
     if mismatch is None:
         return CaseResult(status=Status.PASSED, **base)
-    fired = tuple(rule for rule in ex.mistakes if mistakes.fires_safely(rule, ctx, check, tolerance)) \
+    fired = tuple(rule for rule in ex.mistakes if _fires(rule, ctx, check, tolerance)) \
         if detailed else ()
     return Judged(CaseResult(status=Status.FAILED, message=mismatch.summary, mismatch=mismatch, **base), fired,
                   None if detailed else ctx)
@@ -335,11 +365,11 @@ def name_mistakes(ex: Exercise, judged: list["Judged | CaseResult"],
     for item in judged:
         if isinstance(item, Judged):
             if item.pending is not None:  # the usual rule first; all of them only if it does not explain this case
-                if best is not None and mistakes.fires_safely(best, item.pending, check, tolerance):
+                if best is not None and _fires(best, item.pending, check, tolerance):
                     item = replace(item, fired=(best,))
                 else:
                     item = replace(item, fired=tuple(r for r in ex.mistakes
-                                                     if mistakes.fires_safely(r, item.pending, check, tolerance)))
+                                                     if _fires(r, item.pending, check, tolerance)))
             rule = next((r for r in ranked if r in item.fired), None)
             item = replace(item.result, mistake=rule.message, mistake_id=rule.id) if rule else item.result
         results.append(item)

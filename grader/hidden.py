@@ -25,7 +25,7 @@ from grader.errors import DefinitionError
 from grader.grading import Expected, Grader, expected_for, load_reference
 from grader.inputs import Case, build_cases
 from grader.results import CaseResult, ExerciseResult, RunReport, Status
-from grader.sandbox import confine
+from grader.sandbox import runner
 from grader.sandbox.client import Sandbox
 
 SECRET_ENV = "GRADE_SECRET_SEED"
@@ -53,7 +53,7 @@ def secret_from_env() -> str | None:
 
 def keep_secret() -> None:
     """Make this process non-dumpable: its memory and environment unreadable to same-user processes."""
-    confine.prctl(confine.PR_SET_DUMPABLE, 0)
+    runner.keep_private()
 
 
 def hidden_seed(seed: int, secret: str) -> int:

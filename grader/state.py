@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import time
 from pathlib import Path
@@ -14,23 +15,36 @@ def state_path(root: Path) -> Path:
     return root.parent / ".grade" / "state.json"
 
 
+def home_state_path(root: Path) -> Path:
+    """Where the state goes when the course folder cannot take it: under the user's home, one per course."""
+    digest = hashlib.sha256(str(root.resolve()).encode("utf-8", "surrogateescape")).hexdigest()[:16]
+    return Path.home() / ".grade" / "courses" / digest / "state.json"
+
+
 def load(root: Path) -> dict[str, Any]:
-    try:
-        data = json.loads(state_path(root).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return data if isinstance(data, dict) else {}
+    """The state saved last: the course folder's file, or the one under the home when that is newer."""
+    found: list[tuple[float, dict[str, Any]]] = []
+    for path in (state_path(root), home_state_path(root)):
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            if isinstance(data, dict):
+                found.append((path.stat().st_mtime, data))
+        except (OSError, ValueError, RuntimeError):  # RuntimeError: no home folder known
+            continue
+    return max(found, key=lambda item: item[0])[1] if found else {}
 
 
 def save(root: Path, data: dict[str, Any]) -> None:
-    path = state_path(root)
-    try:
-        path.parent.mkdir(exist_ok=True)
-        tmp = path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(data, indent=1, sort_keys=True), encoding="utf-8")
-        tmp.replace(path)
-    except OSError:
-        pass  # a read-only workspace only loses the convenience
+    for make in (state_path, home_state_path):
+        try:
+            path = make(root)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(".tmp")
+            tmp.write_text(json.dumps(data, indent=1, sort_keys=True), encoding="utf-8")
+            tmp.replace(path)
+            return
+        except (OSError, RuntimeError):
+            continue  # a read-only workspace and no home: only the convenience is lost
 
 
 def record_results(root: Path, results: list[ExerciseResult]) -> None:

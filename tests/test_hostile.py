@@ -10,7 +10,9 @@ tests/hostile/<scenario>/ holds `submission.py` and `verdict.json`:
   Landlock >= 6), secrets (landlock, or another user: else every process of the grader's user that
   keeps the environment and stays dumpable, such as a CI shell, can be read through /proc), scratch
   (root that may mount: the working folder is a bounded tmpfs);
-- in_all: also graded in the `grade all` run, as a copy of vector_arithmetic.
+- in_all: also graded in the `grade all` run, as a copy of vector_arithmetic;
+- repeat: {"line": text, "times": n}: the line appended n times to the submission (huge sources);
+- links: {name: target}: symbolic links placed next to the submission (placeholders filled in).
 
 Submissions name placeholders filled in per run: @MARKER@ (a unique name every process the
 scenario starts carries, looked for in /proc afterwards), @COURSE@ (the course: grader, references
@@ -93,11 +95,18 @@ class World:
     def exercises(self) -> Path:
         return self.course / "exercises"
 
-    def render(self, scenario: Scenario) -> str:
-        source = (HOSTILE / scenario.name / "submission.py").read_text()
-        for key, value in {"@MARKER@": self.markers[scenario.name], "@COURSE@": str(self.course),
+    def fill(self, text: str, marker: str = "") -> str:
+        """text with the placeholders filled in."""
+        for key, value in {"@MARKER@": marker, "@COURSE@": str(self.course),
                            "@SUBMISSIONS@": str(self.submissions), "@CANARY@": str(self.canary)}.items():
-            source = source.replace(key, value)
+            text = text.replace(key, value)
+        return text
+
+    def render(self, scenario: Scenario) -> str:
+        source = self.fill((HOSTILE / scenario.name / "submission.py").read_text(), self.markers[scenario.name])
+        repeat = scenario.verdict.get("repeat")  # {"line": ..., "times": n}: a source too big to keep in the repo
+        if repeat:
+            source += (repeat["line"] + "\n") * int(repeat["times"])
         return source
 
     def guarded(self) -> dict[str, str]:
@@ -167,6 +176,8 @@ def world() -> Iterator[World]:
     w = World(base, base / "course", base / "submissions", base / "canary", "tok-" + secrets.token_hex(12),
               features, {s.name: "hx" + secrets.token_hex(5) for s in SCENARIOS})
     _build_course(w.course, clones)
+    (w.course / ".git").mkdir()  # a course's history: out of the learner's reach however reached
+    (w.course / ".git" / "HEAD").write_text("ref: refs/heads/main\n")
     w.canary.mkdir()
     for exercise, topic in PILOTS.items():
         target = w.submissions / "good" / topic / f"{exercise}.py"
@@ -176,6 +187,8 @@ def world() -> Iterator[World]:
         folder = w.base / "scenarios" / scenario.name
         folder.mkdir(parents=True)
         (folder / "submission.py").write_text(w.render(scenario))
+        for name, target in scenario.verdict.get("links", {}).items():  # symbolic links next to the submission
+            (folder / name).symlink_to(w.fill(target))
     _open_tree(base)
     try:
         yield w
@@ -200,8 +213,13 @@ def _processes() -> Iterator[tuple[int, str, str]]:
         except OSError:
             continue
         name, state = stat[stat.find("(") + 1:stat.rfind(")")], stat[stat.rfind(")") + 2:][:1]
-        if state != "Z":
-            yield int(entry), name, cmdline
+        try:  # a zombie group leader whose other threads still run (it ended with pthread_exit) is alive
+            threads = [t for t in os.listdir(f"/proc/{entry}/task") if t != entry]
+            names = [Path(f"/proc/{entry}/task/{t}/comm").read_text().strip() for t in threads]
+        except OSError:
+            threads, names = [], []
+        if state != "Z" or threads:
+            yield int(entry), " ".join([name, *names]), cmdline
 
 
 def _marked(marker: str) -> list[str]:
@@ -607,9 +625,9 @@ def fifth(A):
 
 def test_reused_learner_process_starts_each_exercise_afresh(tmp_path: Path) -> None:
     """A learner's process that ended an exercise cleanly takes that learner's next one: the tripwires of
-    the first exercise's banned list are gone (a wrapper it kept calls the original), the next list's are
-    in place (the kept wrapper reports again); a banned call, a thread left running, or another learner's
-    folder means a fresh process."""
+    the first exercise's banned list are gone (a wrapper it kept calls the original); an exercise banning
+    what an earlier one allowed, a banned call, a thread left running, or another learner's folder means a
+    fresh process."""
     from grader.sandbox.client import RunRequest, Sandbox
 
     learner, other = tmp_path / "learner", tmp_path / "other"
@@ -634,9 +652,9 @@ def test_reused_learner_process_starts_each_exercise_afresh(tmp_path: Path) -> N
         assert not first.banned
         second = run(box, learner / "second.py")
         assert second.cases[0].value == (pid, pytest.approx(5.0)) and not second.banned
-        third = run(box, learner / "third.py", det)
-        assert third.cases[0].value == (pid, "BannedCall", "BannedCall")
-        assert {b.name for b in third.banned} == {"numpy.linalg.det"}
+        # its file names np.linalg.det: found by reading it, in the learner's process, before it runs
+        third = box.run(RunRequest((learner / "third.py").resolve(), "third", case, det, LIMITS))
+        assert third.cases[0].kind == "not_run" and {b.name for b in third.banned} == {"numpy.linalg.det"}
         after_ban = run(box, learner / "fourth.py").cases[0].value
         after_thread = run(box, learner / "fifth.py").cases[0].value
         again = run(box, learner / "fifth.py").cases[0].value
@@ -655,3 +673,151 @@ def _alive(pid: float) -> bool:
             return handle.read().rsplit(b")", 1)[1].split()[0] != b"Z"
     except OSError:
         return False
+
+
+CLASS_ATTACKS = HOSTILE / "class"
+
+
+def test_grade_batch_class_of_attacks(world: World, tmp_path: Path) -> None:
+    """`grade batch` on a small class (issue 14): a learner leaves spinning zombie-leader processes behind
+    and reads the hidden cases from its callers' frames; another reads through a link `peek -> /`; the
+    good learners graded before and after them keep full marks, in time; no hidden case's input reaches
+    the gradebook or the output; nothing is left running."""
+    from conftest import run_grade
+
+    course = tmp_path / "course"
+    shutil.copytree(ROOT / "tests" / "scenarios_classroom" / "course", course)
+    (course / ".git").mkdir()
+    (course / ".git" / "HEAD").write_text("ref: refs/heads/main\n")
+    klass = tmp_path / "class"
+    marker = "hx" + secrets.token_hex(5)
+    fill = {"@MARKER@": marker, "@CLASS@": str(klass), "@COURSE@": str(course)}
+
+    def source(name: str) -> str:
+        text = (CLASS_ATTACKS / name).read_text()
+        for key, value in fill.items():
+            text = text.replace(key, value)
+        return text
+
+    good = {f"{topic}/{exercise}.py": (SOLUTIONS / exercise / GOOD[exercise]).read_text()
+            for exercise, topic in PILOTS.items()}
+    learners = {"0-alice": good, "2-bob": good,
+                "1-mallory": {"vectors/vector_arithmetic.py": source("spin_left_behind.py"),
+                              "determinant/determinant.py": source("peek_hidden.py")},
+                "3-eve": {"determinant/determinant.py": source("read_through_link.py")}}
+    for learner, files in learners.items():
+        for rel, text in files.items():
+            (klass / learner / rel).parent.mkdir(parents=True, exist_ok=True)
+            (klass / learner / rel).write_text(text)
+    (klass / "3-eve" / "determinant" / "peek").symlink_to("/")
+    _open_tree(tmp_path)
+    book = tmp_path / "book.json"
+    started = time.monotonic()
+    proc = run_grade("batch", str(klass), "--output", str(book), "--jobs", "1", "--seed", "0",
+                     "--exercises", str(course / "exercises"), "--no-progress")
+    seconds = time.monotonic() - started
+    worker = str(ROOT / "grader" / "sandbox" / "worker.py")
+    left = _left_running([marker], worker)
+    _kill_marked(marker)
+    assert not [p for p in left if marker in p], f"left running after grade batch: {left}"
+    assert proc.returncode == 0, proc.stderr
+    assert "Traceback" not in proc.stderr, proc.stderr
+    text = book.read_text()
+    rows = {s["submission"]: {e["exercise"]: e for e in s["exercises"]} for s in json.loads(text)["submissions"]}
+    for learner in ("0-alice", "2-bob"):
+        for exercise, row in rows[learner].items():
+            assert row["status"] == "passed", (learner, exercise, row["message"])
+    assert rows["1-mallory"]["vector_arithmetic"]["status"] == "passed", rows["1-mallory"]["vector_arithmetic"]
+    peeked = rows["1-mallory"]["determinant"]
+    assert peeked["status"] == "failed", peeked["message"]
+    hidden = [c["name"] for c in peeked["cases"] if c.get("hidden")]
+    visible = [c["name"] for c in peeked["cases"] if not c.get("hidden")]
+    assert hidden and visible
+    everything = text + proc.stdout + proc.stderr
+    leaked = [name for name in hidden if f"LEAK {name} " in everything]
+    assert not leaked, f"hidden cases' inputs reached the gradebook: {leaked}"
+    if world.features.get("landlock", 0) >= 1:
+        assert rows["3-eve"]["determinant"]["status"] == "failed", rows["3-eve"]["determinant"]
+        assert "READ ['" not in everything
+    assert seconds < 120
+
+
+STASH_FIRST = """
+import builtins, os
+import numpy.linalg._umath_linalg as twin
+
+def first(A):
+    builtins.stashed = getattr(twin, "d" + "et")  # allowed here; kept for the next exercise, which bans det
+    return float(os.getpid())
+"""
+STASH_SECOND = """
+import builtins, os
+
+def second(A):
+    try:
+        return float(os.getpid()), float(builtins.stashed(A))
+    except Exception as exc:
+        return float(os.getpid()), type(exc).__name__
+"""
+TWIN_DYNAMIC = """
+import importlib
+
+def third(A):
+    twin = importlib.import_module("numpy.linalg." + "_umath_linalg")
+    try:
+        return float(getattr(twin, "d" + "et")(A))
+    except Exception as exc:
+        return type(exc).__name__
+"""
+
+
+def test_banned_c_twin_and_stash_across_exercises(tmp_path: Path) -> None:
+    """numpy.linalg._umath_linalg.det (det's C loop) is banned with numpy.linalg.det, even reached by names
+    built at run time; kept by a learner's process from an exercise that allowed it, it never reaches an
+    exercise that bans det: that one runs in a fresh process (issue 14)."""
+    from grader.sandbox.client import RunRequest, Sandbox
+
+    for name, text in {"first.py": STASH_FIRST, "second.py": STASH_SECOND, "third.py": TWIN_DYNAMIC}.items():
+        (tmp_path / name).write_text(text)
+    _open_tree(tmp_path)
+    case = (("one", {"A": np.array([[2.0, 1.0], [1.0, 3.0]])}),)
+    det = ("numpy.linalg.det",)
+    with Sandbox() as box:
+        first = box.run(RunRequest((tmp_path / "first.py").resolve(), "first", case, (), LIMITS))
+        second = box.run(RunRequest((tmp_path / "second.py").resolve(), "second", case, det, LIMITS))
+        third = box.run(RunRequest((tmp_path / "third.py").resolve(), "third", case, det, LIMITS))
+    assert first.cases[0].kind == "value" and not first.banned, first
+    pid, said = second.cases[0].value
+    assert pid != first.cases[0].value and said == "AttributeError", second.cases[0]
+    assert third.cases[0].value == "BannedCall" and {b.name for b in third.banned} == {"numpy.linalg.det"}, third
+
+
+MATMUL_BANNED = ("numpy.dot", "numpy.matmul", "@", "operator.matmul", "numpy.ndarray.__matmul__",
+                 "numpy.ndarray.__rmatmul__")
+MATMUL_ROUTES = {
+    "c_twin": "import _operator\n\ndef f(A):\n    return _operator.matmul(A, A)\n",
+    "c_twin_dynamic": "import importlib\n\ndef f(A):\n    op = importlib.import_module('_oper' + 'ator')\n"
+                      "    return getattr(op, 'mat' + 'mul')(A, A)\n",
+    "built_name": "def f(A):\n    return getattr(A, '__mat' + 'mul__')(A)\n",
+    "built_name_methodcaller": "from operator import methodcaller\n\ndef f(A):\n"
+                               "    return methodcaller('__mat' + 'mul__', A)(A)\n",
+    "library_compiles": "import timeit\n\ndef f(A):\n    out = {}\n"
+                        "    timeit.Timer(\"out['r'] = A @ A\", globals={'A': A, 'out': out}).timeit(1)\n"
+                        "    return out['r']\n",
+}
+
+
+@pytest.mark.parametrize("route", sorted(MATMUL_ROUTES))
+def test_banned_matmul_routes(tmp_path: Path, route: str) -> None:
+    """Each route of issue 14 to a banned matrix product ends as a banned call: its C twin
+    (_operator.matmul, also looked up by a built name), a method name built at run time (getattr,
+    methodcaller), source compiled by a library on the learner's behalf (timeit.Timer("A @ A"))."""
+    from grader.sandbox.client import RunRequest, Sandbox
+
+    path = tmp_path / "attempt.py"
+    path.write_text(MATMUL_ROUTES[route])
+    _open_tree(tmp_path)
+    case = (("one", {"A": np.array([[2.0, 1.0], [1.0, 3.0]])}),)
+    with Sandbox() as box:
+        outcome = box.run(RunRequest(path.resolve(), "f", case, MATMUL_BANNED, LIMITS))
+    assert outcome.banned, outcome

@@ -122,10 +122,10 @@ def eigvals_2x2(ctx: CheckContext, *, tol: float = 1e4, matrix: str = "A") -> Mi
     size = _norm2(a)
     total, product = complex(actual[0] + actual[1]), complex(actual[0] * actual[1])
     got = np.array2string(actual.real if np.all(actual.imag == 0) else actual, precision=6)
-    if abs(total - trace) > tol * EPS * size:
+    if not abs(total - trace) <= tol * EPS * size:  # NaN-safe
         return Mismatch(f"the eigenvalues {got} should add up to the trace of A, {trace:.10g}, but add up to "
                         f"{_number(total)}", where="the result", max_abs=abs(total - trace))
-    if abs(product - det) > tol * EPS * size * size:
+    if not abs(product - det) <= tol * EPS * size * size:  # NaN-safe
         summary = (f"the eigenvalues {got} should multiply to det A = {det:.10g}, but multiply to "
                    f"{_number(product)}")
         if np.iscomplexobj(expected) and np.all(np.imag(actual) == 0):

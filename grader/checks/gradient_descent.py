@@ -43,7 +43,7 @@ def numerical_gradient(ctx: CheckContext, *, rtol: float = 1e-5, rtol_exact: flo
     top = float(np.max(np.abs(truth), initial=0.0))
     reach = np.full(truth.shape, top) if exact else np.maximum(np.abs(truth), floor * top)
     err = np.abs(actual - truth)
-    bad = err > tol * reach
+    bad = ~(err <= tol * reach)  # NaN-safe: a NaN error is bad
     if not np.any(bad):
         return None
     i = int(np.argmax(np.where(bad, err / np.where(reach > 0, reach, 1.0), -1.0).reshape(-1)))

@@ -101,10 +101,10 @@ def unmatched_pairs(a: np.ndarray, u: np.ndarray, s: np.ndarray, vt: np.ndarray)
         return []
     k = s.size
     tol = 1e-6
-    if np.linalg.norm(u.T @ u - np.eye(k)) > tol or np.linalg.norm(vt @ vt.T - np.eye(k)) > tol:
+    if not (np.linalg.norm(u.T @ u - np.eye(k)) <= tol and np.linalg.norm(vt @ vt.T - np.eye(k)) <= tol):
         return []
     core = u.T @ a @ vt.T
-    if np.max(np.abs(np.abs(core) - np.diag(np.abs(s)))) > tol * max(float(np.max(np.abs(s))), np.finfo(float).tiny):
+    if not np.max(np.abs(np.abs(core) - np.diag(np.abs(s)))) <= tol * max(float(np.max(np.abs(s))), np.finfo(float).tiny):
         return []
     return [int(i) for i in np.flatnonzero(np.diag(core) * np.sign(s) < 0)]
 

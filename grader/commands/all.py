@@ -38,6 +38,12 @@ def grade_all(*, submission: str | None, exercises_dir: str | None, seed: int | 
         used_seed = pick_seed(seed)
         problems = list(cat.problems)
         grader = make_grader(sandbox)
+        from grader.hidden import SecretGrader
+
+        if isinstance(grader, SecretGrader):  # a classroom run: say if the secret is not kept
+            from grader.doctor import warn_classroom
+
+            warn_classroom("grade all with a secret seed", sandbox.hello())
         for ex in cat.ordered():
             path = learner_file(ex, root, None, submission)
             unusable = unusable_submission_file(ex, path, Path(submission) if submission else None, used_seed)

@@ -20,10 +20,19 @@ from grader.commands.options import EXERCISES_OPTION
 @click.option("--report", type=click.Path(dir_okay=False), help="Also write a self-contained HTML page: score "
               "distribution, common mistakes, slowest exercises.")
 @click.option("--progress/--no-progress", default=None, help="Show a progress bar (default: on a terminal).")
+@click.option("--scheduler", envvar="GRADE_SCHEDULER", metavar="ADDRESS|local",
+              help="Grade on a Dask cluster: a scheduler's address (tcp://host:8786), or `local` for a cluster of "
+                   "--jobs processes here (env GRADE_SCHEDULER; needs pip install 'grade[cluster]').")
+@click.option("--resume", is_flag=True,
+              help="Keep what the journal beside the gradebook says finished; grade only new or changed submissions.")
 def command(folder: str, output: str, json_output: str | None, jobs: int | None, exercises_dir: str | None,
-            seed: int | None, cases: int | None, progress: bool | None, report: str | None) -> int:
+            seed: int | None, cases: int | None, progress: bool | None, report: str | None, scheduler: str | None,
+            resume: bool) -> int:
     """Grade many submissions (one folder each, laid out like the stubs) into a gradebook."""
     from grader.batch import run_batch
+    from grader.doctor import warn_classroom
+
+    warn_classroom("grade batch grades other people's code")
 
     return run_batch(folder, output=output, json_output=json_output, exercises_dir=exercises_dir, jobs=jobs,
-                     seed=seed, cases=cases, progress=progress, report=report)
+                     seed=seed, cases=cases, progress=progress, report=report, scheduler=scheduler, resume=resume)

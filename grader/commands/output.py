@@ -6,6 +6,7 @@ import os
 import secrets
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -19,10 +20,40 @@ def pick_seed(seed: int | None) -> int:
     return seed if seed is not None else secrets.randbelow(2**31)
 
 
+def supports_colour(stream: Any) -> bool:
+    """Whether ANSI colours may go to the stream: a terminal, NO_COLOR unset, TERM not `dumb`, and on Windows
+    a console that takes escape sequences (turned on here; Windows 10 and later)."""
+    try:
+        if not stream.isatty():
+            return False
+    except (AttributeError, ValueError):
+        return False
+    if "NO_COLOR" in os.environ or os.environ.get("TERM") == "dumb":
+        return False
+    if os.name == "nt":
+        return _windows_vt(stream)
+    return True
+
+
+def _windows_vt(stream: Any) -> bool:
+    """Turn on escape-sequence processing in the Windows console behind the stream; whether it is on."""
+    try:
+        import ctypes
+        import msvcrt
+
+        kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
+        handle = msvcrt.get_osfhandle(stream.fileno())
+        mode = ctypes.c_uint32()
+        if not kernel32.GetConsoleMode(handle, ctypes.byref(mode)):
+            return False
+        return bool(mode.value & 0x0004 or kernel32.SetConsoleMode(handle, mode.value | 0x0004))
+    except (ImportError, AttributeError, OSError, ValueError):
+        return False
+
+
 def emit(report: RunReport, fmt: str, output: str | None, single: bool, verbose: bool = False) -> None:
     """Render the report and write it to the output file or standard output."""
-    to_terminal = output is None and sys.stdout.isatty()
-    color = to_terminal and "NO_COLOR" not in os.environ and fmt == "text"
+    color = output is None and fmt == "text" and supports_colour(sys.stdout)
     from grader.hidden import redact
 
     report = redact(report)  # hidden cases: name, status and mistake only, in every format

@@ -39,16 +39,34 @@ def preimport(names: list[str]) -> list[str]:
     the modules this loaded."""
     import importlib
 
-    if all(name in sys.modules for name in names):
+    if all(name in sys.modules or star_done(name) for name in names):
         return []  # the usual case: nothing to import (and no walk over sys.modules)
     before = set(sys.modules)
     for name in names:
-        if name not in sys.modules:
+        if name.endswith(".*"):  # `from numpy import *`: what the star takes, lazily loaded submodules included
+            try:
+                module = importlib.import_module(name[:-2])
+                for attr in list(getattr(module, "__all__", ())):
+                    getattr(module, str(attr), None)
+            except BaseException:  # noqa: BLE001 - the learner's own import will say what is wrong
+                pass
+        elif name not in sys.modules:
             try:
                 importlib.import_module(name)
             except BaseException:  # noqa: BLE001 - the learner's own import will say what is wrong
                 pass
     return [name for name in sys.modules if name not in before]
+
+
+def star_done(name: str) -> bool:
+    """For `X.*` (a star import of X): X is imported and holds every name of its __all__ already."""
+    if not name.endswith(".*") or name[:-2] not in sys.modules:
+        return False
+    module = sys.modules[name[:-2]]
+    try:
+        return all(str(attr) in vars(module) for attr in getattr(module, "__all__", ()))
+    except Exception:  # noqa: BLE001 - an odd __all__: import it again
+        return False
 
 
 def confine_child(req: dict[str, Any], workdir: str, uid: int | None, tasks: int | None, server: int,
@@ -161,7 +179,7 @@ class Reuse:
         """The library modules a source names that this process has not imported (nor tried to)."""
         out = []
         for name in names:
-            if name in sys.modules or name in self.tried:
+            if name in sys.modules or name in self.tried or star_done(name):
                 continue
             parent, _, last = name.rpartition(".")
             value = vars(sys.modules[parent]).get(last) if parent in sys.modules else None

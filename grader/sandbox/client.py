@@ -18,12 +18,12 @@ import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Mapping
 
 from grader.errors import SandboxError
-from grader.sandbox import confine
+from grader.sandbox import runner
 
 WORKER = Path(__file__).with_name("worker.py")
 # GRADE_SANDBOX_DROP=0 / GRADE_SANDBOX_LANDLOCK=0 switch a defence off, to test what holds without it;
@@ -106,6 +106,17 @@ class RunRequest:
     banned: tuple[str, ...]
     limits: Mapping[str, Any]
     blocked_dirs: tuple[str, ...] = ()
+    hidden: tuple[int, ...] = ()  # indices of the cases no report may reveal: run apart, after the others
+    apart: bool = False  # run in a fresh learner's process that serves nothing afterwards
+
+
+def _in_order(first: tuple[CaseOutcome, ...], visible: list[int], hidden: list[int],
+              later: list[CaseOutcome]) -> tuple[CaseOutcome, ...]:
+    """The two runs' case outcomes back in the request's order (cases without one: not run)."""
+    by_index = {visible[k]: c for k, c in enumerate(first) if k < len(visible)}
+    by_index.update({hidden[k]: c for k, c in enumerate(later) if k < len(hidden)})
+    count = len(visible) + len(hidden)
+    return tuple(replace(by_index[i], index=i) if i in by_index else CaseOutcome(i, "not_run") for i in range(count))
 
 
 def _numpy_root() -> str:
@@ -131,10 +142,12 @@ class _Lost(Exception):
     """The worker died or stopped answering."""
 
 
-class Sandbox:
-    """One worker process, reused for many exercises; use as a context manager."""
+class LinuxSandbox:
+    """The Linux runner: one worker process (a fork server), reused for many exercises; a context manager."""
 
     def __init__(self) -> None:
+        from grader.sandbox import confine
+
         # learner code may run as this process's uid (when the grader is not root): make this
         # process's memory, environment and descriptors unreadable to it (/proc/PID/* owned by root)
         confine.prctl(confine.PR_SET_DUMPABLE, 0)
@@ -160,7 +173,7 @@ class Sandbox:
         self._reader = wire.FrameReader(REQUEST_BYTES)
         self._frames: collections.deque[tuple[dict[str, Any], list[bytes]]] = collections.deque()
 
-    def __enter__(self) -> "Sandbox":
+    def __enter__(self) -> "LinuxSandbox":
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -174,7 +187,7 @@ class Sandbox:
         cases = [{"name": name, "args": wire.encode(dict(args), blobs)} for name, args in request.cases]
         header = {"op": "run", "file": str(request.file), "function": request.function, "module": "submission",
                   "banned": list(request.banned), "limits": dict(request.limits), "cases": cases,
-                  "blocked_dirs": list(request.blocked_dirs)}
+                  "blocked_dirs": list(request.blocked_dirs), "apart": request.apart}
         frame = wire.pack(header, blobs)
         if self.proc.poll() is not None:  # it died after an earlier exercise: start afresh
             self._restart()
@@ -231,9 +244,41 @@ class Sandbox:
         return self.features
 
     def run(self, request: RunRequest) -> RunOutcome:
-        """Submit and collect."""
+        """Submit and collect; hidden cases apart (see run_hidden_apart)."""
+        if request.hidden:
+            return self.run_hidden_apart(request)
         self.submit(request)
         return self.collect(len(request.cases))
+
+    def run_hidden_apart(self, request: RunRequest) -> RunOutcome:
+        """The visible cases first; then, once they are all done and their output taken, the hidden ones in a
+        fresh learner's process that serves nothing afterwards, whose output is dropped.
+
+        So no learner's process holds a hidden case while anything it prints can still reach a report
+        (the visible cases' output, a later exercise's), and what the hidden cases' process sees never
+        comes back but as each case's value (or exception), which only the comparison reads.
+        """
+        hidden = sorted({i for i in request.hidden if 0 <= i < len(request.cases)})
+        visible = [i for i in range(len(request.cases)) if i not in set(hidden)]
+        started = time.monotonic()
+        first = RunOutcome(())
+        if visible:
+            first = self.run(replace(request, cases=tuple(request.cases[i] for i in visible), hidden=()))
+            if first.import_error is not None or first.import_failure is not None:
+                return replace(first, cases=_in_order(first.cases, visible, hidden, []))
+        limits = dict(request.limits)
+        total = float(limits.get("exercise_seconds", 20.0))
+        left = total - (time.monotonic() - started)
+        limits["exercise_seconds"] = max(left, min(float(limits.get("case_seconds", 1.0)), total))
+        second = self.run(replace(request, cases=tuple(request.cases[i] for i in hidden), hidden=(), apart=True,
+                                  limits=limits))
+        if second.import_error is not None or second.import_failure is not None:
+            gone = {"message": "your file could not be imported again to run the hidden cases"}
+            later = [CaseOutcome(0, "crashed", detail=gone) for _ in hidden]
+        else:
+            later = [replace(c, output="") for c in second.cases]
+        return RunOutcome(_in_order(first.cases, visible, hidden, later), first.import_error, first.import_failure,
+                          first.banned + second.banned, first.output)
 
     def _next(self, silence: float) -> tuple[dict[str, Any], list[bytes]]:
         """The next event; _Lost if the worker dies or says nothing for `silence` seconds."""
@@ -273,6 +318,8 @@ class Sandbox:
     def _stop(self, kill_tree: bool) -> None:
         if self.proc.poll() is None:
             if kill_tree:  # learner processes may be running: kill them first, they are below the worker
+                from grader.sandbox import confine
+
                 confine.kill_tree(self.proc.pid, include_root=True)
             try:
                 assert self.proc.stdin is not None
@@ -295,6 +342,18 @@ class Sandbox:
         one still running a request in flight."""
         self._stop(kill_tree=True)
         self._pending = None
+
+
+class Sandbox(LinuxSandbox):
+    """The runner chosen for this platform in grader.sandbox.runner: the Linux runner, or else a
+    PortableSandbox (same interface, same events, same outcomes)."""
+
+    def __new__(cls) -> Any:
+        if runner.portable():
+            from grader.sandbox.portable import PortableSandbox
+
+            return PortableSandbox()
+        return super().__new__(cls)
 
 
 Event = tuple[dict[str, Any], list[bytes]]

@@ -314,12 +314,15 @@ def read_rules(paths: Iterable[str], blocked: Iterable[str], hide_definitions: b
     roots = [r for r in roots if not any(r != o and _within(r, o) for o in roots)]  # nested: once
     rules: list[tuple[str, int]] = []
     for root in roots:
-        _read_rules(root, shut, hide_definitions, 0, rules)
+        _read_rules(root, shut, hide_definitions, 0, rules, root if hide_definitions else None)
     return rules
 
 
-def _read_rules(real: str, shut: tuple[str, ...], hide: bool, depth: int, rules: list[tuple[str, int]]) -> None:
-    if any(_within(real, b) for b in shut) or depth > 16:
+def _read_rules(real: str, shut: tuple[str, ...], hide: bool, depth: int, rules: list[tuple[str, int]],
+                inside: str | None = None) -> None:
+    """Rules for `real`; with `inside` (a learner's folder), never a rule built from a symbolic link's target
+    outside it: a link in a submission (`peek -> /`) must not widen what the learner may read."""
+    if any(_within(real, b) for b in shut) or depth > 16 or (inside is not None and not _within(real, inside)):
         return
     if not hide and not any(_within(b, real) for b in shut):
         rules.append((real, FS_READ))
@@ -336,7 +339,7 @@ def _read_rules(real: str, shut: tuple[str, ...], hide: bool, depth: int, rules:
     for entry in entries:
         if hide and (entry.name.endswith(HIDDEN_SUFFIXES) or entry.name in HIDDEN_NAMES):
             continue
-        _read_rules(os.path.realpath(entry.path), shut, False, depth + 1, rules)
+        _read_rules(os.path.realpath(entry.path), shut, False, depth + 1, rules, inside)
 
 
 def library_rules(libraries: Iterable[str], blocked: Iterable[str]) -> list[tuple[str, int]]:
@@ -379,10 +382,11 @@ SECCOMP_ARCHES = {
                 132, 235, 261, 280,  # utime, utimes, futimesat, utimensat
                 188, 189, 190, 197, 198, 199, 463, 466,  # set/remove xattr (and the *at forms)
                 41, 425, 426, 427,  # socket, io_uring (which would bypass this filter)
-                321, 298, 323, 248, 249, 250), True),  # bpf, perf_event_open, userfaultfd, key rings
+                321, 298, 323, 248, 249, 250,  # bpf, perf_event_open, userfaultfd, key rings
+                319, 447, 29), True),  # memfd_create, memfd_secret, shmget: memory outside RLIMIT_AS
     "aarch64": (0xC00000B7, (129, 131, 138, 240),
                 (130, 424, 117, 270, 271, 52, 53, 452, 54, 55, 88, 5, 6, 7, 14, 15, 16, 463, 466,
-                 198, 425, 426, 427, 280, 241, 282, 217, 218, 219), False),
+                 198, 425, 426, 427, 280, 241, 282, 217, 218, 219, 279, 447, 194), False),
 }
 PR_SET_SECCOMP, SECCOMP_MODE_FILTER = 22, 2
 RET_ALLOW, RET_EPERM = 0x7FFF0000, 0x00050000 | 1
@@ -406,7 +410,8 @@ def signal_filter(own_pid: int, arch: str) -> list[tuple[int, int, int, int]]:
     attributes: with the grader's uid, chmod 000 on a course file would break later grading),
     socket (no network, no local daemon such as Docker's socket; socketpair stays), io_uring,
     bpf, perf_event_open, userfaultfd and the key rings (kernel surface numerical code never
-    needs), and every syscall of another ABI (i386 through int 0x80, x32).
+    needs), memfd_create, memfd_secret and shmget (shared memory that RLIMIT_AS does not count and
+    that can outlive the process), and every syscall of another ABI (i386 through int 0x80, x32).
     """
     audit_arch, own_only, refused, x32 = SECCOMP_ARCHES[arch]
     prog = [(LD_ABS, 0, 0, 4), (JEQ, 1, 0, audit_arch), (RET, 0, 0, RET_EPERM), (LD_ABS, 0, 0, 0)]
@@ -436,7 +441,8 @@ def confine_signals() -> bool:
 
 
 def _table() -> dict[int, tuple[int, bytes]]:
-    """pid -> (parent pid, state letter) of every process (threads are not listed in /proc)."""
+    """pid -> (parent pid, state letter) of every process (threads are not listed in /proc); a zombie leader
+    with live threads is b"z", not b"Z"."""
     table = {}
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
@@ -444,10 +450,21 @@ def _table() -> dict[int, tuple[int, bytes]]:
         try:
             with open(f"/proc/{entry}/stat", "rb") as handle:
                 fields = handle.read().rsplit(b")", 1)[1].split()
-            table[int(entry)] = (int(fields[1]), fields[0])
+            state = fields[0]
+            if state == b"Z" and _threads_left(entry):
+                state = b"z"  # a zombie leader whose threads run on (it ended with pthread_exit): alive
+            table[int(entry)] = (int(fields[1]), state)
         except (OSError, IndexError, ValueError):
             continue
     return table
+
+
+def _threads_left(pid: str) -> bool:
+    """True when the thread group pid still has a thread other than its (exited) leader."""
+    try:
+        return any(task != pid for task in os.listdir(f"/proc/{pid}/task"))
+    except OSError:
+        return False
 
 
 def descendants(root: int, table: dict[int, tuple[int, bytes]] | None = None) -> list[int]:

@@ -63,22 +63,43 @@ def is_library(filename: str) -> bool:
     return os.path.realpath(filename).startswith(LIBRARY_DIRS)
 
 
+LINALG = "numpy.linalg."
+TWIN_MODULE = "numpy.linalg._umath_linalg"  # the C loops behind numpy.linalg's functions, callable directly
+
+
+def twin_entry(qualified: str, banned: list[str]) -> str | None:
+    """The banned numpy.linalg function whose C twin `qualified` is (numpy.linalg._umath_linalg.det for
+    numpy.linalg.det; .eigh_lo for .eigh; .svd_f for .svd), else None."""
+    module, _, name = qualified.rpartition(".")
+    if module != TWIN_MODULE:
+        return None
+    for entry in banned:
+        if entry.startswith(LINALG) and "." not in entry[len(LINALG):]:
+            base = entry[len(LINALG):]
+            if name == base or name == base + "1" or fnmatch.fnmatchcase(name, base + "_*"):
+                return entry
+    return None
+
+
 def plan_patches(banned: list[str], modules: list[str] | None = None) -> list[tuple[str, str, str]]:
-    """Every (module, attribute, banned entry) where a banned function is bound among loaded modules."""
+    """Every (module, attribute, banned entry) where a banned function, or its C twin, is bound among the
+    loaded modules: found under the banned names' packages, then bound anywhere (`_operator.matmul` is
+    `operator.matmul`), by identity."""
     roots = {b.split(".")[0] for b in banned}
     last = {b.rsplit(".", 1)[-1] for b in banned}
     patterns = [name for name in last if any(ch in name for ch in "*?[")]
-    names = [m for m in (list(sys.modules) if modules is None else modules)
-             if m.split(".")[0] in roots and sys.modules.get(m) is not None]
+    rooted = [m for m in list(sys.modules) if m.split(".")[0] in roots and sys.modules.get(m) is not None]
     targets: dict[int, str] = {}
-    for modname in names:
+    for modname in rooted:
+        twins = modname == TWIN_MODULE
         for attr, value in list(vars(sys.modules[modname]).items()):
-            if attr not in last and not any(fnmatch.fnmatchcase(attr, p) for p in patterns):
+            if not twins and attr not in last and not any(fnmatch.fnmatchcase(attr, p) for p in patterns):
                 continue  # cheap pre-filter: only names that end like a banned one
-            entry = scan.banned_match(f"{modname}.{attr}", banned)
+            entry = scan.banned_match(f"{modname}.{attr}", banned) or twin_entry(f"{modname}.{attr}", banned)
             if entry is not None and callable(value) and not isinstance(value, types.ModuleType):
                 targets.setdefault(id(value), entry)
-    return [(modname, attr, targets[id(value)]) for modname in names
+    names = list(sys.modules) if modules is None else modules
+    return [(modname, attr, targets[id(value)]) for modname in names if sys.modules.get(modname) is not None
             for attr, value in list(vars(sys.modules[modname]).items()) if id(value) in targets]
 
 
@@ -96,6 +117,7 @@ class Tripwires:
         self.placed: list[tuple[Any, str, Any, Any]] = []  # (module, attribute, original, wrapper)
         self.reported: set[tuple[str, str, int]] = set()
         self.active = True
+        self.scanning = False
 
     def install(self, plan: list[tuple[str, str, str]] | None = None) -> None:
         global _TRIPWIRES
@@ -192,6 +214,16 @@ class Tripwires:
             frame, callee = frame.f_back, frame
         return fallback
 
+    def _learner_below(self, frame: Any) -> bool:
+        """Whether the learner's file (or other non-library code) is among the callers of frame."""
+        frame = frame.f_back
+        while frame is not None:
+            name = frame.f_code.co_filename
+            if name == self.learner_file or not is_library(name):
+                return True
+            frame = frame.f_back
+        return False
+
     def audit(self, event: str, args: tuple[Any, ...]) -> None:
         """Refuse the grader's files; scan source compiled at run time and non-library imports."""
         if event == "open" and self.blocked_dirs and args and isinstance(args[0], (str, bytes, os.PathLike)):
@@ -206,10 +238,17 @@ class Tripwires:
             while caller is not None and caller.f_code.co_filename == __file__:
                 caller = caller.f_back
             if caller is not None and is_library(caller.f_code.co_filename) \
-                    and caller.f_code.co_filename != self.learner_file:
-                return
+                    and caller.f_code.co_filename != self.learner_file and not self._learner_below(caller):
+                return  # a library's own compile, not on the learner's behalf (timeit.Timer("A @ B") is)
+            if self.scanning:
+                return  # the scan's own compile
             source = args[0].decode("utf-8", "replace") if isinstance(args[0], bytes) else args[0]
-            for f in scan.scan_source(source, str(args[1]), self.all_banned):
+            self.scanning = True
+            try:
+                findings = scan.scan_source(source, str(args[1]), self.all_banned)
+            finally:
+                self.scanning = False
+            for f in findings:
                 file, line, _via = self._blame()
                 self.record(f.name, file or str(args[1]), line or f.line)
         elif event == "exec" and args and isinstance(args[0], types.CodeType):
@@ -366,6 +405,8 @@ def run_child(req: dict[str, Any], blobs: list[bytes], send: Callable[..., None]
     exercise."""
     learner_file = req["file"]
     send({"ev": "armed"})
+    if banned_in_source(req, send, capture):
+        return True
     try:
         code = compile(req["source"], learner_file, "exec")
         exec(code, module.__dict__)  # noqa: S102 - running the learner's code is the point
@@ -382,6 +423,20 @@ def run_child(req: dict[str, Any], blobs: list[bytes], send: Callable[..., None]
         run_case(index, req["cases"][index], blobs, func, send, capture, learner_file)
     send({"ev": "finished"})
     return True
+
+
+def banned_in_source(req: dict[str, Any], send: Callable[..., None], capture: Capture) -> bool:
+    """Read the learner's file for banned names (here, under the learner's limits and time: a hostile source
+    costs the learner, never the grader); True when it uses one, reported as `banned` events."""
+    if not req["banned"]:
+        return False
+    findings = scan.scan_source(req["source"], req["file"], list(req["banned"]))
+    for f in findings[:100]:
+        send({"ev": "banned", "name": f.name, "file": f.file, "line": f.line, "via": None})
+    if findings:
+        send({"ev": "import_error", "type": "BannedCall", "output": capture.take(),
+              "message": f"{findings[0].name} is banned in this exercise"})
+    return bool(findings)
 
 
 def run_case(index: int, case: dict[str, Any], blobs: list[bytes], func: Callable[..., Any],

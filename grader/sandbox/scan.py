@@ -14,6 +14,8 @@ from dataclasses import dataclass
 OPERATOR = "@"
 SOURCE_LIMIT = 4 << 20  # characters; the runner refuses larger files
 METHOD_PREFIX = "numpy.ndarray."
+COMPUTED_NAME = "getattr with a name built at run time"  # reported where ndarray methods are banned
+DYNAMIC_LOOKUPS = ("getattr", "attrgetter", "methodcaller")
 
 
 @dataclass(frozen=True)
@@ -108,6 +110,10 @@ class _Scanner(ast.NodeVisitor):
                 and isinstance(node.args[1], ast.Constant) and isinstance(node.args[1].value, str)
                 and node.args[1].value in self.methods):
             self.report(self.methods[node.args[1].value], node)
+        elif (self.methods and isinstance(node.func, ast.Name) and node.func.id in DYNAMIC_LOOKUPS
+              and len(node.args) >= 2 - (node.func.id != "getattr") and not all(
+                  isinstance(a, ast.Constant) for a in node.args[1 if node.func.id == "getattr" else 0:])):
+            self.report(COMPUTED_NAME, node)  # getattr(A, "__mat" + "mul__"): a method name built at run time
         self.generic_visit(node)
 
     def visit_BinOp(self, node: ast.BinOp) -> None:

@@ -26,6 +26,16 @@ class Learner:
                  key: tuple[str, tuple[str, ...]]) -> None:
         self.pid, self.result_r, self.output_r, self.command_w = pid, result_r, output_r, command_w
         self.workdir, self.key = workdir, key
+        self.banned: frozenset[str] | None = None  # banned in every exercise it ran (None: none ran yet)
+
+    def may_serve(self, banned: list[str]) -> bool:
+        """Whether it may run an exercise banning these: only if each of them was banned in every exercise it
+        ran, so that no function it could hold from an earlier one (numpy.linalg._umath_linalg.det kept in a
+        library module) is banned now."""
+        return self.banned is None or set(banned) <= self.banned
+
+    def served(self, banned: list[str]) -> None:
+        self.banned = frozenset(banned) if self.banned is None else self.banned & frozenset(banned)
 
 
 class Server:
@@ -162,7 +172,8 @@ class Server:
         key = (os.path.dirname(req["file"]), tuple(req.get("blocked_dirs", ())))
         idle, self.idle = self.idle, None
         if idle is not None:
-            if idle.key == key and start_at == 0 and self.wake(idle) \
+            if idle.key == key and start_at == 0 and not req.get("apart") and idle.may_serve(req["banned"]) \
+                    and self.wake(idle) \
                     and self.command(idle, {"op": "run", "req": req, "plan": plan}, blobs):
                 outcome = self.watch(idle, req, start_at, budget, reused=True)
                 if outcome is not None:
@@ -202,6 +213,7 @@ class Server:
               reused: bool) -> tuple[int | None, float] | None:
         """Supervise one run of a learner's process; None when a reused one could not take the exercise."""
         watch = Watch(self, learner.pid, req, start_at, budget, reused)
+        learner.served(list(req["banned"]))
         try:
             stopped = watch.run(learner.result_r, learner.output_r)
             return None if watch.retired else (stopped, watch.used)

@@ -11,8 +11,11 @@ import sys
 
 import numpy as np
 
-from . import confine
 from .limits import NEVER_PREIMPORT, PREIMPORT_MAX, SOURCE_LIMIT
+
+def _within(path: str, folder: str) -> bool:
+    return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
+
 
 def library_roots() -> tuple[str, ...]:
     """Folders of the Python installation and its packages: what learner code may read."""
@@ -22,7 +25,7 @@ def library_roots() -> tuple[str, ...]:
     for entry in sys.path:
         real = os.path.realpath(entry) if entry else ""
         if real and os.path.isdir(real) and (os.path.basename(real) in ("site-packages", "dist-packages")
-                                              or any(confine._within(real, p) for p in prefixes)):
+                                              or any(_within(real, p) for p in prefixes)):
             roots.add(real)
     return tuple(sorted(roots))
 
@@ -47,7 +50,7 @@ def library_imports(source: str, module_dir: str) -> list[str]:
                     else alias.name.split(".")[0]
         elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
             names.append(node.module)
-            names.extend(f"{node.module}.{a.name}" for a in node.names if a.name != "*")
+            names.extend(f"{node.module}.{a.name}" for a in node.names)  # X.*: what a star import takes
         elif isinstance(node, ast.Call) and node.args and isinstance(node.args[0], ast.Constant) \
                 and isinstance(node.args[0].value, str) and _called(node.func) in ("import_module", "__import__"):
             names.append(node.args[0].value)
@@ -82,6 +85,8 @@ def trusted_imports(source: str) -> list[str]:
     for root, dotted, imported in TRUSTED_FROM.findall(source):
         module = root + "".join(dotted.split())
         names += [module] + [f"{module}.{n}" for n in re.findall(r"[A-Za-z_]\w*", imported) if n != "as"]
+        if imported.strip() == "*":
+            names.append(f"{module}.*")  # every name of its __all__, lazily loaded submodules included
     return list(dict.fromkeys(names))[:PREIMPORT_MAX]
 
 
@@ -115,10 +120,10 @@ def read_source(path: str, blocked: tuple[str, ...]) -> tuple[str | None, str | 
     (when running as root) files not readable by every user.
     """
     real = os.path.realpath(path)
-    if any(confine._within(real, os.path.realpath(b)) for b in (*blocked, "/proc", "/sys", "/dev")):
+    if any(_within(real, os.path.realpath(b)) for b in (*blocked, "/proc", "/sys", "/dev")):
         return None, "cannot read the file: it is one of the grader's own files"
     try:
-        fd = os.open(real, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+        fd = os.open(real, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
     except OSError as exc:
         return None, f"cannot read the file: {exc.strerror}"
     try:
@@ -127,7 +132,7 @@ def read_source(path: str, blocked: tuple[str, ...]) -> tuple[str | None, str | 
             return None, "cannot read the file: it is not a regular file"
         if info.st_size > SOURCE_LIMIT:
             return None, f"the file is larger than {SOURCE_LIMIT >> 20} MiB"
-        if os.geteuid() == 0 and not info.st_mode & stat.S_IROTH:
+        if hasattr(os, "geteuid") and os.geteuid() == 0 and not info.st_mode & stat.S_IROTH:
             return None, "cannot read the file: learner code runs as an unprivileged user, so the file must " \
                          "be readable by all users (chmod a+r)"
         with os.fdopen(os.dup(fd), "rb") as handle:
@@ -135,6 +140,6 @@ def read_source(path: str, blocked: tuple[str, ...]) -> tuple[str | None, str | 
     finally:
         os.close(fd)
     try:
-        return data.decode("utf-8"), None
+        return data.decode("utf-8-sig").replace("\r\n", "\n"), None  # a BOM and CRLF, as Windows editors save
     except UnicodeDecodeError as exc:
         return None, f"cannot read the file: it is not UTF-8 text ({exc.reason} at byte {exc.start})"

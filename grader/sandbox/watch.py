@@ -42,6 +42,7 @@ class Watch:
         self.retired = False  # it is dismissed without a word, and the server forks a fresh one
         self.clean = False  # finished, tidied up, quiet: may be reused
         self.banned = False  # a banned call: not reused (whatever the learner's code did about the tripwires)
+        self.apart = bool(req.get("apart"))  # it held hidden cases: it never serves anything afterwards
         if reused:
             self.step = time.monotonic() + IDLE_SECONDS
 
@@ -148,7 +149,7 @@ class Watch:
         """The exercise ended as it should: wait for the process to tidy up if it may be reused."""
         if self.began is not None:
             self.used = time.monotonic() - self.began
-        if self.server.reuse and not self.banned and self.server.quiet(self.pid, threads=False):
+        if self.server.reuse and not self.banned and not self.apart and self.server.quiet(self.pid, threads=False):
             self.phase = "finishing"
             self.step = time.monotonic() + IDLE_SECONDS
         else:
