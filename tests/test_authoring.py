@@ -204,3 +204,17 @@ def test_new_starts_a_course_where_exercises_says(tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert (target / "activations" / "relu.yaml").is_file()
     assert "def relu(x):" in (tmp_path / "course" / "course_reference.py").read_text()
+
+
+@pytest.mark.parametrize("answer,status", [
+    ("np.maximum(x, 0.0) * (1 + 3e-8)", "passed"),   # within the curriculum's relative 1e-7
+    ("np.maximum(x, 0.0) * (1 + 1e-6)", "failed"),   # beyond it
+    ("np.where(x > 0, x, 1e-20)", "passed"),          # below the floor scaled to the inputs
+    ("np.where(x > 0, x, 1e-6)", "failed"),           # far above it
+])
+def test_allclose_with_no_numbers_uses_the_course_wide_tolerance(tmp_path: Path, answer: str, status: str) -> None:
+    root = issue_course(tmp_path)
+    (tmp_path / "answer.py").write_text(f"import numpy as np\n\n\ndef relu(x):\n    return {answer}\n")
+    proc = run_grade("relu", "--exercises", str(root), "--file", str(tmp_path / "answer.py"), "--seed", "3",
+                     "--format", "json")
+    assert json.loads(proc.stdout)["status"] == status, proc.stdout
