@@ -190,7 +190,7 @@ class _Watch:
         if not self.clean:
             self.learner.kill()
         self.drain()
-        if (self.output or self.dropped) and self.learner.key is not None:
+        if self.output or self.dropped:
             self.events.append(({"ev": "output", "text": self.output.decode("utf-8", "replace"),
                                  "dropped": self.dropped}, []))
         return self.stopped
@@ -402,7 +402,12 @@ class PortableSandbox:
         return result
 
     def run(self, request: RunRequest) -> RunOutcome:
-        """Submit and collect."""
+        """Submit and collect; hidden cases apart, in a fresh process that serves nothing afterwards (as the
+        Linux runner does: its run_hidden_apart, shared)."""
+        if request.hidden:
+            from grader.sandbox.client import LinuxSandbox
+
+            return LinuxSandbox.run_hidden_apart(self, request)  # type: ignore[arg-type]
         self.submit(request)
         return self.collect(len(request.cases))
 
@@ -433,7 +438,7 @@ class PortableSandbox:
         cases = [{"name": name, "args": wire.encode(dict(args), blobs)} for name, args in request.cases]
         req = {"file": str(request.file), "function": request.function, "module": "submission",
                "banned": list(request.banned), "limits": dict(request.limits), "cases": cases,
-               "blocked_dirs": list(blocked), "source": source}
+               "blocked_dirs": list(blocked), "source": source, "apart": bool(getattr(request, "apart", False))}
         key = (os.path.dirname(str(request.file)), blocked)
         events: list[Event] = []
         budget = float(request.limits.get("exercise_seconds", 20.0))
@@ -453,8 +458,9 @@ class PortableSandbox:
         frame = wire.pack({"op": "run", "req": req, "start_at": start_at, "rlimit_as": self.features["rlimit_as"]},
                           blobs)
         idle, self._idle = self._idle, None
+        apart = bool(req.get("apart"))
         if idle is not None:
-            if idle.key == key and start_at == 0 and idle.quiet() and idle.send(frame):
+            if not apart and idle.key == key and start_at == 0 and idle.quiet() and idle.send(frame):
                 try:
                     return self._watch(idle, req, start_at, budget, True, results_left, events)
                 except _Retire:
@@ -464,7 +470,7 @@ class PortableSandbox:
         if learner.proc.poll() is not None:
             learner.kill()
             learner = _Learner(self.home)
-        learner.key = key
+        learner.key = None if apart else key  # a process that ran hidden cases serves nothing afterwards
         if not learner.send(frame):
             learner.kill()
             raise SandboxError("the isolated runner stopped while receiving a request")
@@ -478,7 +484,7 @@ class PortableSandbox:
             stopped = watch.run()
         finally:
             self._current = None
-        if watch.clean and not tree_pids(learner.proc.pid):
+        if watch.clean and learner.key is not None and not tree_pids(learner.proc.pid):
             self._idle = learner
         else:
             learner.kill()
