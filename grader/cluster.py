@@ -137,12 +137,20 @@ def course_files(root: Path) -> Files:
     return [f for f in walk_files(root) if "__pycache__" not in f[0]]
 
 
+def quiet_dask() -> None:
+    """Silence Dask's loggers, the ones it configured with levels of their own included: our own messages
+    say what went wrong, and Dask's would print tracebacks (a lost scheduler) to the learner's terminal."""
+    names = [name for name in logging.root.manager.loggerDict if name.split(".")[0] == "distributed"]
+    for name in {"distributed", "distributed.client", *names}:
+        logging.getLogger(name).setLevel(logging.CRITICAL)
+
+
 def grade_on_cluster(address: str, jobs: int, subs: list[Any], todo: list[int], root: Path, ids: list[str],
                      seed: int, cases: int | None, secret: str | None, done: Done, stopped: Stopped,
                      bar: Any) -> None:
     """Grade subs[i] for i in todo on the cluster; done(i, results, problems) as each one finishes,
     stopped(i, why, problems) for one the cluster could not grade."""
-    logging.getLogger("distributed").setLevel(logging.CRITICAL)  # our own messages say what went wrong
+    quiet_dask()
     cluster = None
     refused = unreachable(address)
     if refused:
