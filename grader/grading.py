@@ -8,7 +8,7 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, Callable, Mapping
+from typing import Any, Callable, Iterable, Iterator, Mapping
 
 import numpy as np
 
@@ -61,6 +61,61 @@ class Grader:
     def grade(self, ex: Exercise, file: Path, seed: int, count: int | None = None,
               only_case: str | None = None) -> ExerciseResult:
         """Grade one learner file for one exercise."""
+        early = self._read_file(ex, file, seed)
+        if early is not None:
+            return early
+        cases, expected = self.prepare(ex, seed, count, only_case)
+        outcome = self.sandbox.run(self._request(ex, file, cases))
+        return judge(ex, file, seed, cases, expected, outcome)
+
+    def grade_many(self, jobs: Iterable[tuple[Exercise, Path]], seed: int,
+                   count: int | None = None) -> Iterator[ExerciseResult | DefinitionError]:
+        """Grade several (exercise, file) pairs in order, overlapping the grader's work with the learner's.
+
+        While the learner's process runs one exercise, the grader judges the previous one and
+        computes the next one's expected answers. Yields, in the given order, each result or the
+        DefinitionError that stopped that exercise (the others go on). Same results as grade().
+        """
+        # one ready-to-run item: (exercise, file, cases, expected) or a finished result/error
+        def ready(ex: Exercise, file: Path) -> tuple[Exercise, Path, list[Case], list[Expected]] | ExerciseResult \
+                | DefinitionError:
+            try:
+                early = self._read_file(ex, file, seed)
+                if early is not None:
+                    return early
+                cases, expected = self.prepare(ex, seed, count)
+            except DefinitionError as exc:
+                return exc
+            return ex, file, cases, expected
+
+        pending = iter(jobs)
+        running: tuple[Exercise, Path, list[Case], list[Expected]] | None = None
+        nxt = next(pending, None)
+        staged = ready(*nxt) if nxt is not None else None
+        while running is not None or staged is not None:
+            outcome: RunOutcome | None = None
+            if running is not None:
+                outcome = self.sandbox.collect(len(running[2]))
+            while staged is not None and not isinstance(staged, tuple):  # nothing to run: pass it on
+                if running is not None and outcome is not None:
+                    yield judge(running[0], running[1], seed, running[2], running[3], outcome)
+                    running, outcome = None, None
+                yield staged
+                nxt = next(pending, None)
+                staged = ready(*nxt) if nxt is not None else None
+            previous, previous_outcome = running, outcome
+            running = None
+            if staged is not None:
+                ex, file, cases, _expected = staged
+                self.sandbox.submit(self._request(ex, file, cases))
+                running = staged
+                nxt = next(pending, None)
+                staged = ready(*nxt) if nxt is not None else None  # computed while the learner runs
+            if previous is not None and previous_outcome is not None:
+                yield judge(previous[0], previous[1], seed, previous[2], previous[3], previous_outcome)
+
+    def _read_file(self, ex: Exercise, file: Path, seed: int) -> ExerciseResult | None:
+        """The verdict for a file that cannot run (too large, a banned call in its text); None when it can."""
         if not file.is_file():
             raise MissingFile(f"no such file: {file}")
         if file.stat().st_size > MAX_SOURCE_BYTES:
@@ -70,11 +125,11 @@ class Grader:
         findings = scan_source(source, str(file), list(ex.banned))
         if findings:
             return banned_result(ex, file, seed, findings)
-        cases, expected = self.prepare(ex, seed, count, only_case)
-        request = RunRequest(file.resolve(), ex.function, tuple((c.name, c.args) for c in cases), ex.banned,
-                             _limits(ex), blocked_dirs())
-        outcome = self.sandbox.run(request)
-        return judge(ex, file, seed, cases, expected, outcome)
+        return None
+
+    def _request(self, ex: Exercise, file: Path, cases: list[Case]) -> RunRequest:
+        return RunRequest(file.resolve(), ex.function, tuple((c.name, c.args) for c in cases), ex.banned,
+                          _limits(ex), blocked_dirs())
 
     def prepare(self, ex: Exercise, seed: int, count: int | None,
                 only_case: str | None = None) -> tuple[list[Case], list[Expected]]:
