@@ -43,12 +43,14 @@ class Expected:
 
 def blocked_dirs() -> tuple[str, ...]:
     """Folders learner code may not read: the grader's and the references' packages."""
-    found = []
-    for name in ("grader", "reference"):
-        module = sys.modules.get(name)
-        for path in getattr(module, "__path__", []) or []:
-            found.append(str(Path(path).resolve()))
-    return tuple(found)
+    raw = tuple(str(path) for name in ("grader", "reference")
+                for path in getattr(sys.modules.get(name), "__path__", []) or [])
+    if raw not in _BLOCKED:
+        _BLOCKED[raw] = tuple(str(Path(path).resolve()) for path in raw)
+    return _BLOCKED[raw]
+
+
+_BLOCKED: dict[tuple[str, ...], tuple[str, ...]] = {}
 
 
 class Grader:
@@ -57,6 +59,7 @@ class Grader:
     def __init__(self, sandbox: Sandbox) -> None:
         self.sandbox = sandbox
         self._expected_cache: dict[tuple[str, int, int], tuple[list[Case], list[Expected]]] = {}
+        self._case_tuples: dict[int, tuple[list[Case], tuple[tuple[str, Any], ...]]] = {}
 
     def grade(self, ex: Exercise, file: Path, seed: int, count: int | None = None,
               only_case: str | None = None) -> ExerciseResult:
@@ -128,8 +131,15 @@ class Grader:
         return None
 
     def _request(self, ex: Exercise, file: Path, cases: list[Case]) -> RunRequest:
-        return RunRequest(file.resolve(), ex.function, tuple((c.name, c.args) for c in cases), ex.banned,
-                          _limits(ex), blocked_dirs())
+        # the same cases object gives the same tuple, so the sandbox encodes it once per batch
+        key = id(cases)
+        held = self._case_tuples.get(key)
+        if held is None or held[0] is not cases:
+            if len(self._case_tuples) > 256:
+                self._case_tuples.clear()
+            held = (cases, tuple((c.name, c.args) for c in cases))
+            self._case_tuples[key] = held
+        return RunRequest(file.resolve(), ex.function, held[1], ex.banned, _limits(ex), blocked_dirs())
 
     def prepare(self, ex: Exercise, seed: int, count: int | None,
                 only_case: str | None = None) -> tuple[list[Case], list[Expected]]:
