@@ -341,7 +341,7 @@ def write_atomically(path: Path, text: str) -> None:
 
 
 def run_batch(folder: str, *, output: str, json_output: str | None, exercises_dir: str | None, jobs: int | None,
-              seed: int | None, cases: int | None, progress: bool | None = None) -> int:
+              seed: int | None, cases: int | None, progress: bool | None = None, report: str | None = None) -> int:
     """`grade batch`: grade every submission folder and write the gradebook(s)."""
     from grader.hidden import secret_from_env
 
@@ -359,10 +359,15 @@ def run_batch(folder: str, *, output: str, json_output: str | None, exercises_di
     write_atomically(out, to_json(book) if out.suffix.lower() == ".json" else to_csv(book))
     if json_output:
         write_atomically(Path(json_output), to_json(book))
+    if report:  # the instructor's HTML page, from the JSON gradebook's data (and the learners' run times)
+        from grader import htmlreport
+
+        htmlreport.write(Path(report), json.loads(to_json(book)), htmlreport.exercise_seconds(book.rows))
     gradings = len(subs) * len(exercises)
     rate = f" ({gradings / seconds:.0f} gradings/s)" if seconds > 0 and gradings else ""
     click.echo(f"graded {len(subs)} submissions x {len(exercises)} exercises in {seconds:.1f} s{rate}, "
-               f"seed {used_seed}; gradebook: {out}" + (f", {json_output}" if json_output else ""))
+               f"seed {used_seed}; gradebook: {out}" + (f", {json_output}" if json_output else "")
+               + (f"; report: {report}" if report else ""))
     problems = [f"invalid exercise definition: {p}" for p in cat.problems] + book.problems
     for problem in problems:
         click.echo(f"grade: {problem}", err=True)

@@ -25,6 +25,10 @@ COMMANDS: dict[str, str] = {
     "validate": "validate",
     "batch": "batch",
     "bundle": "bundle",
+    "watch": "watch",
+    "progress": "progress",
+    "notebook": "notebook",
+    "new": "new",
 }
 
 

@@ -227,10 +227,12 @@ def _semantic_problems(ex: Exercise) -> list[Problem]:
     if ex.hidden_cases > ex.cases:
         problems.append(ex.problem(f"hidden_cases ({ex.hidden_cases}) exceeds cases ({ex.cases})", "hidden_cases"))
     problems += _callable_problems(ex, ex.generate.name, ex.generate.params, generators.lookup, ("generate",), 1)
+    problems += _generic_problems(ex, ex.generate, ("generate",))
     for i, edge in enumerate(ex.edge_cases):
         if edge.generate is not None:
             problems += _callable_problems(ex, edge.generate.name, edge.generate.params, generators.lookup,
                                            ("edge_cases", i, "generate"), 1)
+            problems += _generic_problems(ex, edge.generate, ("edge_cases", i, "generate"))
         if edge.args is not None:
             unknown = sorted(set(edge.args) - set(ex.args))
             if unknown:
@@ -246,6 +248,15 @@ def _semantic_problems(ex: Exercise) -> list[Problem]:
         if mid in ids[:i]:
             problems.append(ex.problem(f"mistake id {mid!r} is used twice", "mistakes", i, "id"))
     return problems
+
+
+def _generic_problems(ex: Exercise, spec: GenSpec, at: tuple[Any, ...]) -> list[Problem]:
+    """Problems of a `gen: random` spec (the generic input language), each at its field."""
+    if spec.name != "random":
+        return []
+    from grader.generators import generic  # deferred: imports numpy
+
+    return [ex.problem(message, *at, *rel) for rel, message in generic.problems(spec.params, list(ex.args))]
 
 
 def _callable_problems(ex: Exercise, name: str, params: Mapping[str, Any],

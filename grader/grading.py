@@ -19,7 +19,7 @@ from grader.dotted import resolve
 from grader.errors import DefinitionError, MissingFile
 from grader.inputs import Case, build_cases, fresh
 from grader.render import render_value
-from grader.results import CaseResult, ExerciseResult, Mismatch, Status
+from grader.results import CaseResult, ExerciseResult, Mismatch, Status, first_failure
 from grader.sandbox import callables
 from grader.sandbox.client import CaseOutcome, RunOutcome, RunRequest, Sandbox
 from grader.sandbox.scan import Finding, scan_source
@@ -244,7 +244,7 @@ def judge(ex: Exercise, file: Path, seed: int, cases: list[Case], expected: list
     fraction = passed / len(results) if results else 0.0
     if ex.all_or_nothing:
         fraction = float(status is Status.PASSED)
-    first = next((r for r in results if not r.passed), None)
+    first = first_failure(results)
     message = summary_message(status, passed, len(results), first)
     return ExerciseResult(ex.id, ex.topic, ex.title, status, seed, round(ex.points * fraction, 6), ex.points,
                           results, message, str(file), first.line if first else None, outcome.output)
@@ -357,8 +357,10 @@ def _verdict(ex: Exercise, case: Case, exp: Expected, out: CaseOutcome,
         return CaseResult(status=Status.FAILED, message=f"the function returned {out.unrepresentable}; return "
                           "numbers, numpy arrays, or tuples/lists of them", **base)
     if exp.raises:
+        rule = mistakes.explains_value(ex.mistakes, case.args, out.value, tolerance)
+        named = {"mistake": rule.message, "mistake_id": rule.id} if rule else {}
         return CaseResult(status=Status.FAILED, message=f"expected the function to raise {exp.raises}, but it "
-                          "returned a value", **base)
+                          "returned a value", **named, **base)
     if out.mutated:
         names = ", ".join(f"`{m}`" for m in out.mutated)
         return CaseResult(status=Status.FAILED, message=f"your function changed its input {names} in place; "
@@ -431,4 +433,6 @@ def raised_case(ex: Exercise, case: Case, exp: Expected, out: CaseOutcome, base:
         message = f"raised {err.type}: {err.message}"
     if err.line:
         message += f" (line {err.line})"
-    return CaseResult(status=status, message=message, traceback=err.traceback, line=err.line, **base)
+    rule = mistakes.explains_error(ex.mistakes, case.args, err.type) if status is Status.ERROR else None
+    named = {"mistake": rule.message, "mistake_id": rule.id} if rule else {}
+    return CaseResult(status=status, message=message, traceback=err.traceback, line=err.line, **named, **base)

@@ -6,6 +6,12 @@ A rule is one of:
 - `matches`: a function of the inputs computing the mistaken answer; recognised when the
   learner's answer is close to it.
 - `when`: a predicate (`nonfinite`, or a function of the check context).
+
+A `matches` rule also names an error: when the learner's code raises, and the mistaken answer's
+function raises the same type of error on the same inputs (a transposed weight matrix in a matrix
+product, say), the error is that mistake. Where an error was expected and the learner's code returned a value, a `matches` rule whose
+function returns that value names it. A `nonfinite` rule also names the errors Python raises where numpy
+would give inf or NaN (ZeroDivisionError, OverflowError, FloatingPointError).
 """
 
 from __future__ import annotations
@@ -56,14 +62,24 @@ def _square(x: np.ndarray, op: FixOp) -> np.ndarray:
     return np.square(x)
 
 
+def _ravel(x: np.ndarray, op: FixOp) -> np.ndarray:
+    return x.reshape(-1)
+
+
+def _column(x: np.ndarray, op: FixOp) -> np.ndarray:
+    return x.reshape(-1, 1)
+
+
 ARRAY_OPS: dict[str, Callable[[np.ndarray, FixOp], np.ndarray]] = {
     "transpose": _transpose, "negate": _negate, "scale": _scale, "reverse": _reverse,
     "reverse_columns": _reverse_columns, "normalize_columns": _normalize_columns, "sqrt": _sqrt, "square": _square,
+    "ravel": _ravel, "column": _column,  # column: only the inverse of ravel (an extra axis kept)
 }
 # the op that undoes each one, to make an instance of a mistake from a correct answer
 INVERSE = {"transpose": "transpose", "negate": "negate", "scale": "scale", "reverse": "reverse",
            "reverse_columns": "reverse_columns", "sqrt": "square", "square": "sqrt",
-           "swap_items": "swap_items", "normalize_columns": "scale"}
+           "swap_items": "swap_items", "normalize_columns": "scale",
+           "ravel": "column"}
 # an op without an exact inverse is undone by this stand-in (any unnormalized answer will do)
 INVERSE_FACTOR = {"normalize_columns": 2.0}
 
@@ -126,6 +142,43 @@ def fires(rule: MistakeRule, ctx: CheckContext, check: CheckFn, tolerance: Mappi
         if rule.when:
             return bool(resolve(rule.when)(ctx))
     return False
+
+
+NONFINITE_ERRORS = frozenset({"ZeroDivisionError", "OverflowError", "FloatingPointError"})
+
+
+def explains_error(rules: tuple[MistakeRule, ...], inputs: Mapping[str, Any], error_type: str) -> MistakeRule | None:
+    """The first rule explaining the learner's error: a `matches` rule whose mistaken answer raises an error of
+    the same type, or a `nonfinite` rule for an error Python raises where numpy would give inf or NaN."""
+    for rule in rules:
+        if rule.when == "nonfinite" and error_type in NONFINITE_ERRORS:
+            return rule
+        if not rule.matches:
+            continue
+        try:
+            with np.errstate(all="ignore"):
+                resolve(rule.matches)(**fresh(inputs))
+        except Exception as exc:  # noqa: BLE001 - the mistake's own error, compared by type name
+            if type(exc).__name__ == error_type:
+                return rule
+    return None
+
+
+def explains_value(rules: tuple[MistakeRule, ...], inputs: Mapping[str, Any], actual: Any,
+                   tolerance: Mapping[str, Any]) -> MistakeRule | None:
+    """The first `matches` rule whose mistaken answer is a value close to the learner's, on inputs where an error
+    was expected (a product that broadcasts instead of refusing two shapes)."""
+    for rule in rules:
+        if not rule.matches:
+            continue
+        try:
+            with np.errstate(all="ignore"):
+                wrong = resolve(rule.matches)(**fresh(inputs))
+                if wrong is not None and allclose(CheckContext(inputs, wrong, actual), **tolerance) is None:
+                    return rule
+        except (ValueError, TypeError, IndexError, ArithmeticError, Shape, FloatingPointError):
+            continue
+    return None
 
 
 def _nonfinite(ctx: CheckContext) -> bool:

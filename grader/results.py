@@ -76,7 +76,15 @@ class ExerciseResult:
 
     @property
     def first_failure(self) -> CaseResult | None:
-        return next((c for c in self.cases if not c.passed), None)
+        """The failing case to show first: the first one a named mistake explains, else the first one."""
+        return first_failure(self.cases)
+
+
+def first_failure(cases: tuple[CaseResult, ...]) -> CaseResult | None:
+    """The first failing case a named mistake explains (the answer's own, not a changed input), else the first."""
+    failing = [c for c in cases if not c.passed]
+    explained = (c for c in failing if c.mistake_id and c.mistake_id != "mutated_input" and not c.hidden)
+    return next(explained, failing[0] if failing else None)
 
 
 @dataclass(frozen=True)

@@ -16,12 +16,13 @@ from typing import Any, Callable
 import click
 import numpy as np
 
-from grader import catalog, checks, mistakes
+from grader import catalog, checks, mistakes, scaffold
 from grader.checks.core import CheckContext, allclose
 from grader.definition import Exercise, load
 from grader.errors import DefinitionError, MissingFile, Problem
 from grader.grading import Grader, _bound_check, call_with, load_reference
-from grader.inputs import Case, build_cases
+from grader.dotted import resolve
+from grader.inputs import Case, build_cases, fresh
 from grader.results import Mismatch, Status
 
 MIN_HINTS = 2
@@ -105,6 +106,7 @@ def differs(a: Any, b: Any) -> bool:
 def prove(ex: Exercise, seeds: int, grader: Grader | None) -> Proof:
     """Run every proof for one exercise."""
     proof = Proof(ex, seeds=seeds)
+    proof.problems += scaffold.placeholder_problems(ex)
     if len(ex.hints) < MIN_HINTS:
         proof.problems.append(ex.problem(f"give at least {MIN_HINTS} hints, from a nudge to nearly the method",
                                          "hints"))
@@ -131,6 +133,7 @@ def prove(ex: Exercise, seeds: int, grader: Grader | None) -> Proof:
         proof.edge_cases = len(cases) - proof.cases
         for case in cases:
             if case.raises:
+                _prove_value_rules(ex, case, tolerance, fired, distinguishable)
                 continue
             try:
                 with np.errstate(all="ignore"):
@@ -190,6 +193,22 @@ def prove(ex: Exercise, seeds: int, grader: Grader | None) -> Proof:
     if grader is not None:
         _prove_stub(ex, grader, proof)
     return proof
+
+
+def _prove_value_rules(ex: Exercise, case: Case, tolerance: dict[str, Any], fired: dict[str, int],
+                       distinguishable: dict[str, int]) -> None:
+    """On a case that must raise, a `matches` rule whose function returns a value names that value."""
+    for rule in ex.mistakes:
+        if not rule.matches:
+            continue
+        try:
+            with np.errstate(all="ignore"):
+                wrong = resolve(rule.matches)(**fresh(case.args))
+        except Exception:  # noqa: BLE001 - the mistake raises here too: nothing to name
+            continue
+        if wrong is not None and mistakes.explains_value((rule,), case.args, wrong, tolerance) is rule:
+            distinguishable[rule.id] += 1
+            fired[rule.id] += 1
 
 
 def _prove_rule(ex: Exercise, rule: Any, ctx: CheckContext, check: Callable[[CheckContext], Mismatch | None],
@@ -268,7 +287,11 @@ def validate_paths(paths: tuple[str, ...], exercises_dir: str | None, seeds: int
         click.echo(f"error: {problem}")
     if quick:
         for ex in exercises:
-            click.echo(f"ok      {ex.id}: definition is valid")
+            unfinished = scaffold.placeholder_problems(ex)
+            for problem in unfinished:
+                click.echo(f"error: {problem}")
+            click.echo(f"FAILED  {ex.id}" if unfinished else f"ok      {ex.id}: definition is valid")
+            problems += unfinished
         return 1 if problems else 0
     from grader.sandbox.client import Sandbox
 

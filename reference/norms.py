@@ -145,8 +145,10 @@ def spectral_unconverged(ctx: CheckContext) -> bool:
 
 
 def power_iteration_few_steps(A: np.ndarray, steps: int = 12) -> float:
-    """Mistake: ||A v|| after only a few steps of power iteration on A^T A from the ones vector."""
-    v = np.ones(A.shape[1])
+    """Mistake: ||A v|| after only a few steps of power iteration on A^T A (from a start that is no eigenvector)."""
+    v = np.linspace(1.0, 2.0, A.shape[1]) if A.shape[1] > 1 else np.ones(1)
+    if not np.any(A):
+        return 0.0
     for _ in range(steps):
         v = A.T @ (A @ v)
         v = v / np.sqrt(np.sum(v * v))

@@ -26,7 +26,9 @@ def workspace(tmp_path: Path) -> Path:
 def test_list_groups_every_exercise_under_its_topic(workspace: Path, course: object) -> None:
     proc = run_grade("list", cwd=workspace)
     assert proc.returncode == 0, proc.stderr
-    lines = proc.stdout.splitlines()
+    listing, progress = proc.stdout.split("\n\nProgress: ", 1)  # the course, then the progress summary
+    assert progress.startswith("0/40 passed")
+    lines = listing.splitlines()
     topics = [line for line in lines if not line.startswith(" ")]
     assert len(topics) == len(set(topics)), "each topic is listed once"
     listed = {line.split()[0] for line in lines if line.startswith("  ")}

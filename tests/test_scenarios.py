@@ -1,5 +1,8 @@
 """Golden scenarios: one folder per scenario under tests/scenarios/, run through the real CLI.
 
+Numbers are compared to SIGNIFICANT digits and anything below TINY in magnitude reads `~0`: the last
+digits of a LAPACK result, and rounding noise, differ between BLAS builds and CPU kernels.
+
 Each folder holds `args.txt` (the command line after `grade`; `{here}` is the folder and
 `{root}` the project, `{course}` the scenarios' own frozen course in `_course/`), optional `env.txt` (KEY=VALUE lines), the learner's files, and the
 expected result `expected.txt`: the exit status, then standard output and standard error,
@@ -20,10 +23,22 @@ from conftest import ROOT, run_grade
 SCENARIOS = Path(__file__).resolve().parent / "scenarios"
 
 
+SIGNIFICANT = 6
+TINY = 1e-12
+FLOAT = re.compile(r"(?<![\w.])-?(?:\d+\.\d+(?:[eE][-+]?\d+)?|\d+[eE][-+]?\d+)(?![\w.])")
+
+
+def _round(match: re.Match[str]) -> str:
+    value = float(match.group())
+    if value != 0 and abs(value) < TINY:
+        return "~0"
+    return f"{value:.{SIGNIFICANT}g}"
+
+
 def normalise(text: str, here: Path) -> str:
     text = text.replace(str(here), "<here>").replace(str(COURSE), "<course>").replace(str(ROOT), "<root>")
     text = re.sub(r'"seed": \d+', '"seed": <seed>', text) if "<random-seed>" in text else text
-    return text
+    return FLOAT.sub(_round, text)
 
 
 def render(proc_code: int, stdout: str, stderr: str, here: Path) -> str:

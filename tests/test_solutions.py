@@ -1,6 +1,7 @@
 """Other people's solutions, per exercise: every correct style passes, every known mistake is named.
 
-tests/solutions/<exercise>/ holds files named by what they are:
+tests/solutions/<exercise>/ and exercises/<topic>/mutants/<exercise>/ (plausible learner algorithms
+with their typical flaws) hold files named by what they are:
 - correct_*.py   correct solutions (vectorized, loops, naive methods): pass on 5 seeds;
 - mistake_<rule>[_*].py  a known mistake: fails, and a failing case names mistake <rule>;
 - wrong_*.py     other wrong answers: never pass;
@@ -14,21 +15,45 @@ from typing import Any
 
 import pytest
 
-from conftest import SOLUTIONS
+from conftest import EXERCISES, SOLUTIONS
 
 SEEDS = (0, 1, 2, 3, 4)
 
 
 def solution_files() -> list[tuple[str, Path]]:
+    """(exercise id, file) for every file in tests/solutions/<id>/."""
     return [(folder.name, file) for folder in sorted(SOLUTIONS.iterdir()) if folder.is_dir()
             for file in sorted(folder.glob("*.py"))]
 
 
+def mutant_files() -> list[tuple[str, Path]]:
+    """(exercise id, file) for every algorithmic mutant in exercises/<topic>/mutants/<id>/."""
+    return [(folder.name, file) for folder in sorted(EXERCISES.glob("*/mutants/*")) if folder.is_dir()
+            for file in sorted(folder.glob("*.py"))]
+
+
 def ids(item: tuple[str, Path]) -> str:
-    return f"{item[0]}/{item[1].stem}"
+    mutant = "mutants" in item[1].parts
+    return f"{'mutant:' if mutant else ''}{item[0]}/{item[1].stem}"
 
 
-@pytest.mark.parametrize("item", solution_files(), ids=ids)
+def test_every_exercise_has_three_mutants(course: Any) -> None:
+    counts = {exercise_id: 0 for exercise_id in course.exercises}
+    for exercise_id, file in mutant_files():
+        assert exercise_id in counts, f"{file}: no exercise {exercise_id!r}"
+        assert file.stem.split("_")[0] in ("mistake", "wrong"), f"{file.name}: mutants are mistake_* or wrong_*"
+        counts[exercise_id] += 1
+    assert all(n >= 3 for n in counts.values()), {k: n for k, n in counts.items() if n < 3}
+
+
+def test_named_mistake_share() -> None:
+    """At least 90% of the files making a mistake are mistake_ files (each proven named by test_solution)."""
+    kinds = [file.stem.split("_")[0] for _, file in solution_files() + mutant_files()]
+    named, unnamed = kinds.count("mistake"), kinds.count("wrong")
+    assert named / (named + unnamed) >= 0.9, (named, unnamed)
+
+
+@pytest.mark.parametrize("item", solution_files() + mutant_files(), ids=ids)
 def test_solution(item: tuple[str, Path], grader: Any, course: Any) -> None:
     exercise_id, file = item
     ex = course.get(exercise_id)
@@ -47,6 +72,10 @@ def test_solution(item: tuple[str, Path], grader: Any, course: Any) -> None:
         for seed in SEEDS[:3]:
             result = grader.grade(ex, file, seed)
             assert result.status.value != "passed", (seed, "a known mistake passed")
+            here = {c.mistake_id for c in result.cases if not c.passed and not c.hidden} - {None, "mutated_input"}
+            first = result.first_failure
+            assert not here or (first is not None and first.mistake_id), \
+                (seed, "the first failing case shown is not one a named mistake explains", first and first.name)
             named |= {c.mistake_id for c in result.cases if not c.passed}
         assert rule in named, f"mistake {rule!r} never named; named: {named}"
     elif kind == "wrong":

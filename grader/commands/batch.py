@@ -17,11 +17,13 @@ from grader.commands.options import EXERCISES_OPTION
 @click.option("--seed", type=click.IntRange(0, 2**63 - 1), envvar="GRADE_SEED",
               help="Seed of the random inputs (env GRADE_SEED); default 0, so a rerun gives the same gradebook.")
 @click.option("--cases", type=click.IntRange(1, 1000), help="Number of random cases.")
+@click.option("--report", type=click.Path(dir_okay=False), help="Also write a self-contained HTML page: score "
+              "distribution, common mistakes, slowest exercises.")
 @click.option("--progress/--no-progress", default=None, help="Show a progress bar (default: on a terminal).")
 def command(folder: str, output: str, json_output: str | None, jobs: int | None, exercises_dir: str | None,
-            seed: int | None, cases: int | None, progress: bool | None) -> int:
+            seed: int | None, cases: int | None, progress: bool | None, report: str | None) -> int:
     """Grade many submissions (one folder each, laid out like the stubs) into a gradebook."""
     from grader.batch import run_batch
 
     return run_batch(folder, output=output, json_output=json_output, exercises_dir=exercises_dir, jobs=jobs,
-                     seed=seed, cases=cases, progress=progress)
+                     seed=seed, cases=cases, progress=progress, report=report)

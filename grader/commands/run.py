@@ -25,15 +25,17 @@ class ExerciseCommand(click.Command):
 @click.argument("exercise")
 @click.option("--file", "file", type=click.Path(dir_okay=False), help="Grade this file instead of the stub.")
 @click.option("--case", "only_case", help="Run only the case with this name (e.g. random-3).")
+@click.option("--plot", type=click.Path(dir_okay=False), help="Draw the first failing case to FILE.png: the loss "
+              "curve against the reference's (gradient descent) or where a matrix differs (extra [notebook]).")
 @grading_options
-def command(exercise: str, file: str | None, only_case: str | None, **opts: Any) -> int:
+def command(exercise: str, file: str | None, only_case: str | None, plot: str | None, **opts: Any) -> int:
     """Grade the learner's file for one exercise."""
-    return grade_one(exercise, file, only_case, **opts)
+    return grade_one(exercise, file, only_case, plot=plot, **opts)
 
 
 def grade_one(exercise: str, file: str | None, only_case: str | None, *, submission: str | None,
               exercises_dir: str | None, seed: int | None, cases: int | None, fmt: str, output: str | None,
-              verbose: bool) -> int:
+              verbose: bool, plot: str | None = None) -> int:
     """Grade one exercise, report it and record the result; returns the exit status."""
     from grader.sandbox.client import Sandbox
 
@@ -46,7 +48,12 @@ def grade_one(exercise: str, file: str | None, only_case: str | None, *, submiss
         from grader.hidden import make_grader
 
         used_seed = pick_seed(seed)
-        result = make_grader(sandbox).grade(ex, path, used_seed, cases, only_case)
+        grader = make_grader(sandbox)
+        result = grader.grade(ex, path, used_seed, cases, only_case)
+        if plot is not None:
+            from grader.pictures import write_picture
+
+            write_picture(grader, ex, path, result, cases, plot)
     if file is None and submission is None:
         state.record_results(root, [result])
     report = RunReport((result,), used_seed)

@@ -8,6 +8,7 @@ a definition may also name `package.module:function`.
 from __future__ import annotations
 
 from grader.generators.core import GENERATORS, Generator
+from grader.generators import generic  # noqa: F401 - registers `gen: random`, the generic input language
 
 
 def lookup(name: str) -> Generator:

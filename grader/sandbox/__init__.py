@@ -1,7 +1,10 @@
 """Running learner code in an isolated process.
 
-`worker.py`, `wire.py`, `callables.py`, `scan.py` and `confine.py` (the kernel-level limits:
-rlimits, ids, Landlock, seccomp) import only the standard library and
-numpy: the worker runs them as plain scripts in a fresh interpreter that never loads the
-grader package, the references or the grader's environment.
+The grader's side is `client.py`. The worker (`worker.py`, started as a fresh interpreter with
+`python -I`) loads the other modules as the private package `_grade_sandbox`: `server.py` and
+`watch.py` (the fork server), `child_setup.py` (setting up and confining a learner's process; Linux),
+`learner_process.py` (inside it; platform-neutral), `source_analysis.py`, `limits.py`, and the shared
+`wire.py`, `callables.py`, `scan.py` and `confine.py` (the kernel-level limits: rlimits, ids,
+Landlock, seccomp). They import only the standard library, numpy and each other (relatively): the
+worker never loads the grader package, the references or the grader's environment.
 """

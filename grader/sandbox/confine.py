@@ -1,6 +1,6 @@
 """Kernel-level confinement of learner processes: ids, resource limits, Landlock, process trees.
 
-Standalone (standard library only): the worker imports it as a plain module, the grader as
+Standalone (standard library only): the worker imports it from its private package, the grader as
 part of its package. Every feature degrades to "not applied" where the kernel lacks it; the
 worker reports which ones hold (see `features`).
 

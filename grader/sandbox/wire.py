@@ -15,10 +15,7 @@ from typing import Any, BinaryIO
 
 import numpy as np
 
-try:  # the worker imports this file as a top-level module
-    from callables import CallableSpec  # type: ignore[import-not-found, no-redef]
-except ImportError:  # pragma: no cover - the grader imports it as part of its package
-    from grader.sandbox.callables import CallableSpec
+from .callables import CallableSpec  # grader.sandbox in the grader, _grade_sandbox in the worker
 
 MAX_HEADER = 8 << 20
 MAX_BLOB = 512 << 20

@@ -1,0 +1,6 @@
+"""The elementwise product."""
+import numpy as np
+
+
+def cross_product(a, b):
+    return np.asarray(a, dtype=float) * b

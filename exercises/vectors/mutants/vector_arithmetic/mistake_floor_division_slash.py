@@ -1,0 +1,3 @@
+"""a // b for the quotient."""
+def vector_arithmetic(a, b):
+    return a + b, a - b, a * b, a // b

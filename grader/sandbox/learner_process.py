@@ -1,0 +1,409 @@
+"""Inside the learner's process: output capture, import blocker, tripwires on banned calls, running the
+learner's file and its cases, and turning what it returns or raises into plain values for the wire.
+
+Platform-neutral: the standard library and numpy only, no Linux call."""
+
+from __future__ import annotations
+
+import fnmatch
+import io
+import linecache
+import os
+import sys
+import time
+import traceback
+import types
+from typing import Any, Callable
+
+import numpy as np
+
+from . import callables, scan, wire
+from .limits import BLOCKED_PACKAGES, LIBRARY_DIRS
+
+
+class Capture(io.TextIOBase):
+    """A text stream that keeps the first `limit` characters and counts the rest."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.parts: list[str] = []
+        self.kept = 0
+        self.dropped = 0
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: Any) -> int:
+        text = str(text)
+        room = self.limit - self.kept
+        if room > 0:
+            self.parts.append(text[:room])
+            self.kept += min(room, len(text))
+        self.dropped += max(0, len(text) - max(room, 0))
+        return len(text)
+
+    def take(self) -> dict[str, Any]:
+        out = {"text": "".join(self.parts), "dropped": self.dropped}
+        self.parts, self.kept, self.dropped = [], 0, 0
+        return out
+
+
+class _BlockGraderImports:
+    """Meta-path finder that refuses the grader's and the references' packages."""
+
+    def find_spec(self, name: str, path: Any = None, target: Any = None) -> None:
+        if name.split(".")[0] in BLOCKED_PACKAGES:
+            raise ImportError(f"the package {name.split('.')[0]!r} is not available to learner code")
+        return None
+
+
+def is_library(filename: str) -> bool:
+    if not filename or filename.startswith("<frozen"):
+        return True
+    return os.path.realpath(filename).startswith(LIBRARY_DIRS)
+
+
+def plan_patches(banned: list[str], modules: list[str] | None = None) -> list[tuple[str, str, str]]:
+    """Every (module, attribute, banned entry) where a banned function is bound among loaded modules."""
+    roots = {b.split(".")[0] for b in banned}
+    last = {b.rsplit(".", 1)[-1] for b in banned}
+    patterns = [name for name in last if any(ch in name for ch in "*?[")]
+    names = [m for m in (list(sys.modules) if modules is None else modules)
+             if m.split(".")[0] in roots and sys.modules.get(m) is not None]
+    targets: dict[int, str] = {}
+    for modname in names:
+        for attr, value in list(vars(sys.modules[modname]).items()):
+            if attr not in last and not any(fnmatch.fnmatchcase(attr, p) for p in patterns):
+                continue  # cheap pre-filter: only names that end like a banned one
+            entry = scan.banned_match(f"{modname}.{attr}", banned)
+            if entry is not None and callable(value) and not isinstance(value, types.ModuleType):
+                targets.setdefault(id(value), entry)
+    return [(modname, attr, targets[id(value)]) for modname in names
+            for attr, value in list(vars(sys.modules[modname]).items()) if id(value) in targets]
+
+
+class Tripwires:
+    """Replace banned functions with wrappers that report the call, then refuse it."""
+
+    def __init__(self, banned: list[str], send: Callable[..., None], learner_file: str,
+                 blocked_dirs: tuple[str, ...] = ()) -> None:
+        self.blocked_dirs = tuple(os.path.realpath(d) + os.sep for d in blocked_dirs)
+        self.banned = [b for b in banned if b != scan.OPERATOR and not b.startswith(scan.METHOD_PREFIX)]
+        self.all_banned = banned
+        self.send = send
+        self.learner_file = learner_file
+        self.patched: dict[int, Any] = {}
+        self.placed: list[tuple[Any, str, Any, Any]] = []  # (module, attribute, original, wrapper)
+        self.reported: set[tuple[str, str, int]] = set()
+        self.active = True
+
+    def install(self, plan: list[tuple[str, str, str]] | None = None) -> None:
+        global _TRIPWIRES
+        if _TRIPWIRES is None and hasattr(sys, "addaudithook"):
+            sys.addaudithook(_audit)  # once per process (hooks cannot be removed): it asks the current tripwires
+        _TRIPWIRES = self
+        if not self.banned:
+            return
+        self.scanned = set(sys.modules)
+        self.apply(plan if plan is not None else plan_patches(self.banned))
+        sys.meta_path.insert(0, _PatchAfterImport(self))
+
+    def uninstall(self) -> None:
+        """Put the original functions back (a reused process's next exercise bans other things); wrappers
+        still held elsewhere (`from numpy.linalg import det` in a module) now call the original."""
+        self.active = False
+        for module, attr, original, wrapper in reversed(self.placed):
+            try:
+                if getattr(module, attr, None) is wrapper:
+                    setattr(module, attr, original)
+            except Exception:  # noqa: BLE001 - a module the learner replaced: theirs to keep
+                pass
+        self.placed = []
+        sys.meta_path[:] = [f for f in sys.meta_path if not (isinstance(f, _PatchAfterImport) and f.tripwires is self)]
+
+    def roots(self) -> set[str]:
+        return {b.split(".")[0] for b in self.banned}
+
+    def apply(self, places: list[tuple[str, str, str]]) -> None:
+        """Bind a wrapper at every (module, attribute) place a banned function is found."""
+        for modname, attr, entry in places:
+            module = sys.modules.get(modname)
+            value = getattr(module, attr, None)
+            if module is None or value is None:
+                continue
+            wrapper = self.patched.get(id(value)) or self._wrap(value, entry)
+            if wrapper is value:
+                continue
+            try:
+                setattr(module, attr, wrapper)
+            except (AttributeError, TypeError):
+                continue
+            self.placed.append((module, attr, value, wrapper))
+
+    def patch_loaded(self) -> None:
+        """Patch the modules imported since the last look (a banned package loaded on demand)."""
+        fresh = [name for name in list(sys.modules) if name not in self.scanned]
+        self.scanned.update(fresh)
+        self.apply(plan_patches(self.banned, fresh))
+
+    def _wrap(self, func: Any, entry: str) -> Any:
+        tripwires = self
+
+        def banned_call(*args: Any, **kwargs: Any) -> Any:
+            if not tripwires.active:  # left from an earlier exercise of a reused process: as the function is now
+                current = _TRIPWIRES
+                target = current.patched.get(id(func), func) if current is not None and current.active else func
+                return target(*args, **kwargs)
+            tripwires.record(entry)
+            raise BannedCall(f"{entry} is banned in this exercise")
+
+        banned_call.__name__ = getattr(func, "__name__", "banned")
+        banned_call.__doc__ = getattr(func, "__doc__", None)
+        self.patched[id(func)] = banned_call
+        self.patched[id(banned_call)] = banned_call
+        return banned_call
+
+    def record(self, entry: str, file: str | None = None, line: int | None = None) -> None:
+        via = None
+        if file is None:
+            file, line, via = self._blame()
+        key = (entry, file or "", line or 0)
+        if key in self.reported:
+            return
+        self.reported.add(key)
+        self.send({"ev": "banned", "name": entry, "file": file, "line": line, "via": via})
+
+    def _blame(self) -> tuple[str | None, int | None, str | None]:
+        """The learner's frame that led to the call (their file first, then any non-library file), and
+        the library function it called when that one called the banned function for it."""
+        wrapper = sys._getframe(2)
+        frame, callee = wrapper, None
+        fallback: tuple[str | None, int | None, str | None] = (None, None, None)
+        while frame is not None:
+            name = frame.f_code.co_filename
+            if name == self.learner_file or (fallback[0] is None and not is_library(name)):
+                via = None
+                if callee is not None and callee is not wrapper and is_library(callee.f_code.co_filename):
+                    module = str(callee.f_globals.get("__name__", ""))
+                    via = scan.canonical(f"{module}.{callee.f_code.co_name}") if module else callee.f_code.co_name
+                if name == self.learner_file:
+                    return name, frame.f_lineno, via
+                fallback = (name, frame.f_lineno, via)
+            frame, callee = frame.f_back, frame
+        return fallback
+
+    def audit(self, event: str, args: tuple[Any, ...]) -> None:
+        """Refuse the grader's files; scan source compiled at run time and non-library imports."""
+        if event == "open" and self.blocked_dirs and args and isinstance(args[0], (str, bytes, os.PathLike)):
+            path = os.path.realpath(os.fsdecode(args[0]))
+            if (path + os.sep).startswith(self.blocked_dirs):
+                raise PermissionError(f"learner code may not read {path}")
+            return
+        if not self.all_banned:
+            return
+        if event == "compile" and args and isinstance(args[0], (str, bytes)):
+            caller = sys._getframe(1)
+            while caller is not None and caller.f_code.co_filename == __file__:
+                caller = caller.f_back
+            if caller is not None and is_library(caller.f_code.co_filename) \
+                    and caller.f_code.co_filename != self.learner_file:
+                return
+            source = args[0].decode("utf-8", "replace") if isinstance(args[0], bytes) else args[0]
+            for f in scan.scan_source(source, str(args[1]), self.all_banned):
+                file, line, _via = self._blame()
+                self.record(f.name, file or str(args[1]), line or f.line)
+        elif event == "exec" and args and isinstance(args[0], types.CodeType):
+            filename = args[0].co_filename
+            if filename != self.learner_file and not is_library(filename) and os.path.isfile(filename):
+                try:
+                    with open(filename, encoding="utf-8") as handle:
+                        source = handle.read()
+                except OSError:
+                    return
+                for f in scan.scan_source(source, filename, self.all_banned):
+                    self.record(f.name, filename, f.line)
+
+
+_TRIPWIRES: Tripwires | None = None  # the current exercise's, in a learner's process
+
+
+def _audit(event: str, args: tuple[Any, ...]) -> None:
+    if _TRIPWIRES is not None:
+        _TRIPWIRES.audit(event, args)
+
+
+class BannedCall(Exception):
+    """Raised in the learner's process when a banned function is called."""
+
+
+class _PatchAfterImport:
+    """Meta-path finder that patches banned functions once their package finishes importing."""
+
+    def __init__(self, tripwires: Tripwires) -> None:
+        self.tripwires = tripwires
+        self.busy = False
+
+    def find_spec(self, name: str, path: Any = None, target: Any = None) -> Any:
+        if self.busy or name.split(".")[0] not in self.tripwires.roots():
+            return None
+        self.busy = True
+        try:
+            import importlib.util
+
+            spec = importlib.util.find_spec(name)
+        except (ImportError, ValueError):
+            return None
+        finally:
+            self.busy = False
+        if spec is None or spec.loader is None or not hasattr(spec.loader, "exec_module"):
+            return spec
+        spec.loader = _PatchingLoader(spec.loader, self.tripwires)
+        return spec
+
+
+class _PatchingLoader:
+    def __init__(self, loader: Any, tripwires: Tripwires) -> None:
+        self.loader = loader
+        self.tripwires = tripwires
+
+    def create_module(self, spec: Any) -> Any:
+        return self.loader.create_module(spec)
+
+    def exec_module(self, module: Any) -> None:
+        self.loader.exec_module(module)
+        self.tripwires.patch_loaded()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.loader, name)
+
+
+def describe_exception(exc: BaseException, learner_file: str) -> dict[str, Any]:
+    """Type, message, the learner's line and a traceback trimmed to the learner's own files."""
+    frames = [f for f in traceback.extract_tb(exc.__traceback__) if not is_library(f.filename)]
+    line = next((f.lineno for f in reversed(frames) if f.filename == learner_file), None)
+    if isinstance(exc, SyntaxError) and exc.filename == learner_file:
+        line = exc.lineno
+    text = "".join(traceback.format_list(frames[-8:]))
+    text += "".join(traceback.format_exception_only(type(exc), exc))
+    try:
+        message = str(exc.msg) if isinstance(exc, SyntaxError) else str(exc)
+    except Exception:  # noqa: BLE001 - a learner's exception may fail to print
+        message = "<unprintable>"
+    return {"type": type(exc).__name__, "message": message[:2000], "traceback": text[-6000:], "line": line,
+            "syntax": isinstance(exc, SyntaxError)}
+
+
+PLAIN_NUMBERS = frozenset({float, int, np.float64, np.float32, np.int64, np.int32, np.complex128})
+
+
+def to_plain(value: Any, depth: int = 0) -> Any:
+    """Convert whatever the learner returned into plain numbers, arrays, tuples and lists."""
+    if depth > 8:
+        raise wire.Unrepresentable("a value nested too deeply")
+    if value is None or type(value) in (bool, int, float, complex, str):
+        return value
+    if isinstance(value, np.ndarray):
+        arr = np.array(value, copy=True, subok=False)
+        if arr.dtype.kind not in wire.NUMERIC_KINDS or arr.dtype.fields is not None:
+            try:
+                arr = np.array(arr.tolist(), dtype=complex if _any_complex(arr) else float)
+            except (TypeError, ValueError) as exc:
+                raise wire.Unrepresentable(f"an array of dtype {value.dtype}") from exc
+        return arr
+    if isinstance(value, np.generic):
+        return np.asarray(value).reshape(()).astype(np.asarray(value).dtype)[()] \
+            if np.asarray(value).dtype.kind in wire.NUMERIC_KINDS else to_plain(value.item(), depth + 1)
+    if isinstance(value, bool):
+        return bool(value)
+    if isinstance(value, int):
+        return int(value)
+    if isinstance(value, float):
+        return float(value)
+    if isinstance(value, complex):
+        return complex(value)
+    if isinstance(value, (tuple, list)):
+        if len(value) >= 2 and all(type(v) in PLAIN_NUMBERS for v in value):
+            packed = np.array(value)
+            if packed.dtype.kind in "iufc":
+                return wire.NumberList(packed, isinstance(value, tuple))
+        items = [to_plain(v, depth + 1) for v in value]
+        return tuple(items) if isinstance(value, tuple) else items
+    if hasattr(value, "__array__") or hasattr(value, "__array_interface__"):
+        arr = np.asarray(value)
+        if arr.dtype.kind in wire.NUMERIC_KINDS:
+            return np.array(arr, copy=True, subok=False)
+    raise wire.Unrepresentable(f"a value of type {type(value).__name__}")
+
+
+def _any_complex(arr: np.ndarray) -> bool:
+    return any(isinstance(v, complex) for v in arr.ravel().tolist())
+
+
+def prepare_child(req: dict[str, Any], send: Callable[..., None], plan: list[tuple[str, str, str]] | None,
+                  preimported: list[str]) -> tuple[Capture, types.ModuleType]:
+    """The grader's last steps before the learner's code: capture, import blocker, tripwires."""
+    learner_file = req["file"]
+    capture = Capture(int(req["limits"]["output_kb"]) * 1024)
+    sys.stdout = sys.stderr = capture
+    sys.meta_path.insert(0, _BlockGraderImports())
+    tripwires = Tripwires(list(req["banned"]), send, learner_file, tuple(req.get("blocked_dirs", ())))
+    tripwires.install(plan)
+    if tripwires.banned and preimported:  # modules imported in this child only: not in the server's plan
+        tripwires.apply(plan_patches(tripwires.banned, preimported))
+    sys.path.insert(0, os.path.dirname(learner_file))
+    source = req["source"]
+    linecache.cache[learner_file] = (len(source), None, source.splitlines(True), learner_file)
+    module = types.ModuleType(req["module"])
+    module.__file__ = learner_file
+    sys.modules[req["module"]] = module
+    return capture, module
+
+
+def run_child(req: dict[str, Any], blobs: list[bytes], send: Callable[..., None], start_at: int,
+              capture: Capture, module: types.ModuleType) -> bool:
+    """Body of the learner's process: import their file and run the cases from start_at; True when it ended
+    as it should (every case ran, or the import failed): the process may then serve the learner's next
+    exercise."""
+    learner_file = req["file"]
+    send({"ev": "armed"})
+    try:
+        code = compile(req["source"], learner_file, "exec")
+        exec(code, module.__dict__)  # noqa: S102 - running the learner's code is the point
+        func = module.__dict__.get(req["function"])
+        if not callable(func):
+            send({"ev": "import_error", "type": "MissingFunction", "output": capture.take(),
+                  "message": f"the file defines no function named {req['function']!r}"})
+            return True
+    except BaseException as exc:  # noqa: BLE001 - everything the learner raises is reported
+        send({"ev": "import_error", **describe_exception(exc, learner_file), "output": capture.take()})
+        return True
+    send({"ev": "ready", "output": capture.take()})
+    for index in range(start_at, len(req["cases"])):
+        run_case(index, req["cases"][index], blobs, func, send, capture, learner_file)
+    send({"ev": "finished"})
+    return True
+
+
+def run_case(index: int, case: dict[str, Any], blobs: list[bytes], func: Callable[..., Any],
+             send: Callable[..., None], capture: Capture, learner_file: str) -> None:
+    """Run one case with fresh inputs; report its value, or what it raised, and mutated inputs."""
+    args = wire.decode(case["args"], blobs)
+    args = {k: callables.build(v) if isinstance(v, callables.CallableSpec) else v for k, v in args.items()}
+    before = {k: v.tobytes() for k, v in args.items() if isinstance(v, np.ndarray)}
+    started = time.perf_counter()
+    try:
+        value = func(*args.values())
+        seconds = time.perf_counter() - started
+        mutated = [k for k, raw in before.items() if args[k].tobytes() != raw]
+        out_blobs: list[bytes] = []
+        try:
+            tree = wire.encode(to_plain(value), out_blobs)
+        except wire.Unrepresentable as exc:
+            tree, out_blobs = {"t": "unrepresentable", "what": str(exc)}, []
+        send({"ev": "done", "case": index, "value": tree, "mutated": mutated, "seconds": seconds,
+              "output": capture.take()}, out_blobs)
+    except BaseException as exc:  # noqa: BLE001 - SystemExit and KeyboardInterrupt included
+        seconds = time.perf_counter() - started
+        mutated = [k for k, raw in before.items() if args[k].tobytes() != raw]
+        send({"ev": "raised", "case": index, **describe_exception(exc, learner_file), "mutated": mutated,
+              "seconds": seconds, "output": capture.take()})

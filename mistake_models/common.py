@@ -1,0 +1,88 @@
+"""Mistakes any numeric exercise can show: float32 arithmetic."""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+import numpy as np
+
+from grader.checks.core import CheckContext, Shape, items
+
+
+def float32(ctx: CheckContext) -> bool:
+    """The answer was computed in float32: every finite value of it is a float32 number, the expected one's are not."""
+    try:
+        expected, actual = items(ctx)
+    except (Shape, TypeError, ValueError):
+        return False
+    found = [a[np.isfinite(a)] for a in actual if np.isrealobj(a)]
+    wanted = [e[np.isfinite(e)] for e in expected if np.isrealobj(e)]
+    if not any(f.size for f in found):
+        return False
+    with np.errstate(all="ignore"):
+        all_single = all(bool(np.all(f.astype(np.float32).astype(np.float64) == f)) for f in found)
+        needs_double = any(bool(np.any(w.astype(np.float32).astype(np.float64) != w)) for w in wanted)
+        detailed = any(_full_mantissa(f) for f in found)
+    return all_single and needs_double and detailed
+
+
+def _full_mantissa(values: np.ndarray) -> bool:
+    """Some value uses the low bits of float32's 24-bit mantissa, as computed results do (2.5 or 3.0 do not)."""
+    mantissa, _ = np.frexp(values.astype(np.float64))
+    return bool(np.any(np.mod(np.round(np.abs(mantissa) * 2.0 ** 24), 256) != 0))
+
+
+def in_float32(reference: Callable[..., Any]) -> Callable[..., Any]:
+    """The reference computed on float32 copies of its array inputs (an `example:` of the float32 mistake)."""
+
+    def mistaken(**inputs: Any) -> Any:
+        if not _needs_double(reference(**inputs)):
+            return None  # float32 holds this answer exactly: the case cannot show the mistake
+        with np.errstate(all="ignore"):
+            single = {k: np.asarray(v, dtype=np.float32) if isinstance(v, (np.ndarray, list)) else v
+                      for k, v in inputs.items()}
+            out_of_range = any(bool(np.any(np.isinf(single[k]) | ((single[k] == 0) & (np.asarray(v) != 0))))
+                               for k, v in inputs.items() if isinstance(v, (np.ndarray, list)))
+            if out_of_range:
+                return None
+            answer = _single(reference(**single))
+        parts = answer if isinstance(answer, tuple) else (answer,)
+        floats = [np.asarray(p, dtype=np.float64) for p in parts if np.asarray(p).dtype.kind == "f"]
+        # a float32 answer whose values all happen to be short binary fractions cannot be told apart
+        return answer if any(_full_mantissa(f[np.isfinite(f)]) for f in floats) else None
+
+    return mistaken
+
+
+def _single(answer: Any) -> Any:
+    if isinstance(answer, tuple):
+        return tuple(_single(a) for a in answer)
+    arr = np.asarray(answer)
+    if arr.dtype.kind != "f":
+        return answer
+    # the rounding of one float32 operation, so that the answer is a float32 number even where the reference
+    # worked in float64 (LAPACK and math.fsum do)
+    return (arr.astype(np.float32) * np.float32(1 + 2 ** -20)).astype(np.float32)
+
+
+def _needs_double(answer: Any) -> bool:
+    parts = answer if isinstance(answer, tuple) else (answer,)
+    for part in parts:
+        arr = np.asarray(part)
+        if arr.dtype.kind == "f":
+            finite = arr[np.isfinite(arr)]
+            if np.any(finite.astype(np.float32).astype(np.float64) != finite):
+                return True
+    return False
+
+
+def without_error(model: Callable[..., Any]) -> Callable[..., Any]:
+    """A mistake model as an `example:`: None (no instance) where the mistake raises instead of answering."""
+
+    def example(**inputs: Any) -> Any:
+        try:
+            return model(**inputs)
+        except (ValueError, TypeError, IndexError):
+            return None
+
+    return example

@@ -1,0 +1,60 @@
+"""Mistaken answers of the determinant topic."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from grader.checks.core import CheckContext
+
+from reference.determinant import slogdet
+
+
+def slogdet_singular_sign_one(A: np.ndarray) -> tuple[float, float]:
+    """Mistake: (1.0, -inf) for a singular A, the sign left at its starting value."""
+    sign, logabsdet = slogdet(A)
+    return (1.0, -np.inf) if sign == 0.0 else (sign, logabsdet)
+
+
+def determinant_diagonal_product(A: np.ndarray) -> float:
+    """Mistake: the product of A's diagonal, without eliminating first."""
+    return float(np.prod(np.diag(np.asarray(A, dtype=float))))
+
+
+def slogdet_det_only(A: np.ndarray) -> float:
+    """Mistake: the determinant itself returned, not (sign, logabsdet)."""
+    sign, logabsdet = slogdet(A)
+    return float(sign * np.exp(logabsdet))
+
+
+def singular_nan(ctx: CheckContext) -> bool:
+    """NaN in the answer for a singular A: a zero pivot divided by (0/0) instead of stopping."""
+    try:
+        expected_sign = float(np.asarray(ctx.expected[0], dtype=float))
+        actual = np.asarray(ctx.actual, dtype=float)
+    except (TypeError, ValueError, IndexError):
+        return False
+    return expected_sign == 0.0 and bool(np.any(np.isnan(actual)))
+
+
+def slogdet_zero_pivot_nan(A: np.ndarray) -> tuple[float, float]:
+    """Mistake: (nan, nan) for a singular A, as elimination without a zero-pivot guard gives."""
+    sign, logabsdet = slogdet(A)
+    return (np.nan, np.nan) if sign == 0.0 else (sign, logabsdet)
+
+
+def overflowed(ctx: CheckContext) -> bool:
+    """NaN or inf in the answer for a nonsingular A (det A formed, overflowing or underflowing float64)."""
+    try:
+        expected_sign = float(np.asarray(ctx.expected[0], dtype=float))
+        actual = np.asarray(ctx.actual, dtype=float)
+    except (TypeError, ValueError, IndexError):
+        return False
+    return expected_sign != 0.0 and not bool(np.all(np.isfinite(actual)))
+
+
+def slogdet_via_det(A: np.ndarray) -> tuple[float, float]:
+    """Mistake: log|det A| of the determinant itself, which overflows (or underflows to 0) beyond float64's range."""
+    sign, logabsdet = slogdet(A)
+    if sign == 0.0 or abs(logabsdet) < 700:
+        return sign, logabsdet
+    return sign, (np.inf if logabsdet > 0 else -np.inf)

@@ -1,0 +1,52 @@
+"""Mistaken answers of the norms topic."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from mistake_models.common import without_error
+
+from reference import norms
+
+
+def frobenius_trace_of_square(A: np.ndarray) -> float:
+    """Mistake: sqrt(trace(A @ A)) for sqrt(trace(A.T @ A)) (raises ValueError for a non-square A)."""
+    a = np.asarray(A, dtype=float)
+    return float(np.sqrt(np.trace(a @ a)))
+
+
+def lp_norm_p50(x: np.ndarray, p: float) -> float:
+    """Mistake: p = inf replaced by a large finite p (50) in the p-norm formula."""
+    if not math.isinf(p):
+        return norms.lp_norm(x, p)
+    a = np.abs(np.asarray(x, dtype=float))
+    top = float(a.max()) if a.size else 0.0
+    return top * float(np.sum((a / top) ** 50) ** (1 / 50)) if top else 0.0
+
+
+def lp_norm_mean(x: np.ndarray, p: float) -> float:
+    """Mistake: the mean of |x_i|^p instead of the sum, then the 1/p-th power."""
+    a = np.abs(np.asarray(x, dtype=float))
+    if math.isinf(p):
+        return float(a.max())
+    return float(np.mean(a ** p) ** (1 / p))
+
+
+def normalize_rows_abs(X: np.ndarray) -> np.ndarray:
+    """Mistake: the signs lost, |X| divided by the row lengths."""
+    return np.abs(norms.normalize_rows(np.asarray(X, dtype=float)))
+
+
+
+
+trace_of_square_example = without_error(frobenius_trace_of_square)
+
+
+def lp_norm_integer_root(x: np.ndarray, p: float) -> float:
+    """Mistake: the root taken as 1 // p (integer division: 0 for p > 1, so the answer is 1)."""
+    a = np.abs(np.asarray(x, dtype=float))
+    if math.isinf(p):
+        return float(a.max())
+    return float(np.sum(a ** p) ** (1 // p))
