@@ -1,7 +1,9 @@
-"""Batch throughput: a synthetic class graded by `grade batch`, isolation included.
+"""Batch throughput: a class graded by `grade batch`, isolation included.
 
-The class is built over the exercises that exist when it runs, from the solution catalog
-(tests/solutions/<id>/correct_*.py, mistake_*.py) and the stubs:
+The default class is real work (--class real): mostly complete, correct submissions of the
+kinds learners write, 16 in 20 (each exercise's correct_*.py files from tests/solutions in
+rotation: vectorized, loop-based, fsum, ...), and 4 in 20 half-done (the first half of the course
+correct, the stubs after it). --class synthetic is the older rotation, mostly cheap submissions:
 
 - perfect   a correct solution for every exercise that has one (the stub otherwise);
 - half      correct for every other exercise, the stub elsewhere;
@@ -12,7 +14,7 @@ The class is built over the exercises that exist when it runs, from the solution
 - hostile   an infinite loop in one exercise, os._exit in one, a fork and a print flood in
             others, correct elsewhere (only with --hostile N: the loop costs its time limit).
 
-Usage: python bench/bench_batch.py [--submissions 500] [--jobs 2] [--hostile 0] [--profile]
+Usage: python bench/bench_batch.py [--submissions 500] [--jobs 2] [--hostile 0] [--profile] [--class real]
                                   [--scheduler ADDRESS|local]
 Prints gradings per second and where the time goes; with --scheduler, the same class is graded
 on Dask too (`local`: a LocalCluster of --jobs processes) and its rate printed beside the local
@@ -81,18 +83,33 @@ def submission_files(kind: str, exercises: list, root: Path, index: int) -> dict
     return files
 
 
-def make_class(dest: Path, exercises: list, root: Path, count: int, hostile: int = 0) -> dict[str, str]:
+def real_files(kind: str, exercises: list, root: Path, index: int) -> dict[Path, str]:
+    """A learner's real work: complete (correct files in rotation) or half-done (stubs after the middle)."""
+    files: dict[Path, str] = {}
+    for i, ex in enumerate(exercises):
+        rel = ex.stub.relative_to(root)
+        correct = sorted((SOLUTIONS / ex.id).glob("correct_*.py"))
+        if kind == "halfdone" and i >= len(exercises) // 2 or not correct:
+            files[rel] = ex.stub.read_text(encoding="utf-8")
+        else:
+            files[rel] = correct[(index + i) % len(correct)].read_text(encoding="utf-8")
+    return files
+
+
+def make_class(dest: Path, exercises: list, root: Path, count: int, hostile: int = 0,
+               real: bool = True) -> dict[str, str]:
     """Write count submissions (kinds in rotation) plus `hostile` hostile ones; return name -> kind."""
     kinds: dict[str, str] = {}
     for n in range(count):
-        kind = KINDS[n % len(KINDS)]
+        kind = ("halfdone" if n % 5 == 4 else "complete") if real else KINDS[n % len(KINDS)]
         kinds[f"s{n:04d}-{kind}"] = kind
     for n in range(hostile):
         kinds[f"h{n:04d}-hostile"] = "hostile"
     for index, (name, kind) in enumerate(kinds.items()):
         folder = dest / name
         folder.mkdir(parents=True, exist_ok=True)
-        for rel, text in submission_files(kind, exercises, root, index).items():
+        made = real_files if kind in ("complete", "halfdone") else submission_files
+        for rel, text in made(kind, exercises, root, index).items():
             write(folder / rel, text)
     return kinds
 
@@ -104,6 +121,7 @@ def main() -> None:
     parser.add_argument("--hostile", type=int, default=0, help="add N hostile submissions")
     parser.add_argument("--profile", action="store_true", help="profile one worker's grading in-process")
     parser.add_argument("--scheduler", help="also grade on this Dask scheduler (or `local`) and compare")
+    parser.add_argument("--class", dest="klass", choices=("real", "synthetic"), default="real")
     args = parser.parse_args()
 
     sys.path.insert(0, str(ROOT))
@@ -114,7 +132,7 @@ def main() -> None:
     exercises = cat.ordered()
     work = Path(tempfile.mkdtemp(prefix="grade-bench-"))
     try:
-        kinds = make_class(work / "class", exercises, root, args.submissions, args.hostile)
+        kinds = make_class(work / "class", exercises, root, args.submissions, args.hostile, args.klass == "real")
         gradings = len(kinds) * len(exercises)
         print(f"{len(kinds)} submissions x {len(exercises)} exercises = {gradings} gradings, jobs {args.jobs}, "
               f"{os.cpu_count()} CPUs")

@@ -5,8 +5,10 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from grader.definition import Exercise, load
+from grader import compiled
+from grader.definition import Exercise, from_data, parse, stub_path
 from grader.errors import DefinitionError, GradeError, MissingFile, Problem, UnknownExercise
 
 ENV = "GRADE_EXERCISES"
@@ -58,14 +60,24 @@ class Catalog:
 
 
 def load_catalog(root: Path) -> Catalog:
-    """Load every definition under root, collecting problems instead of stopping at the first."""
+    """Load every definition under root, collecting problems instead of stopping at the first.
+
+    Read from the compiled course when it is current (no YAML, no schema, no imports of checks
+    or generators); otherwise every file is parsed and proven, and the compiled course rebuilt.
+    """
+    files = definition_files(root)
+    key = compiled.course_key(files)
+    entries = compiled.read(root, key)
+    if entries is None:
+        entries = [_compile(path) for path in files]
+        compiled.write(root, key, entries)
     catalog = Catalog(root)
-    for path in definition_files(root):
-        try:
-            ex = load(path)
-        except DefinitionError as exc:
-            catalog.problems.extend(exc.problems)
+    for item in entries:
+        if item["problems"] or item["data"] is None:
+            catalog.problems.extend(item["problems"])
             continue
+        path = item["path"]
+        ex = from_data(item["data"], path, item["lines"], check=False)
         if ex.id in catalog.exercises:
             other = catalog.exercises[ex.id].path
             catalog.problems.append(ex.problem(f"the id {ex.id!r} is already used by {other}", "id"))
@@ -76,10 +88,22 @@ def load_catalog(root: Path) -> Catalog:
     return catalog
 
 
+def _compile(path: Path) -> dict[str, Any]:
+    """Parse and prove one definition file: its compiled entry (data and lines, or its problems)."""
+    try:
+        data, lines = parse(path)
+    except DefinitionError as exc:
+        return compiled.entry(path, None, None, exc.problems, {})
+    stubs: dict[str, bool] = {}
+    try:
+        stub = stub_path(data, path)
+        stubs[str(stub)] = stub.is_file()
+        from_data(data, path, lines, check=True)
+    except DefinitionError as exc:
+        return compiled.entry(path, None, None, exc.problems, stubs)
+    return compiled.entry(path, data, lines, [], stubs)
+
+
 def load_one(root: Path, exercise_id: str) -> Exercise:
-    """Load one exercise quickly (by its file name), falling back to the whole catalog."""
-    for path in root.glob(f"*/{exercise_id}.yaml"):
-        ex = load(path)
-        if ex.id == exercise_id:
-            return ex
+    """Load one exercise (from the compiled course, rebuilt first when anything changed)."""
     return load_catalog(root).get(exercise_id)

@@ -132,6 +132,12 @@ def _validator() -> Any:
 
 def load(path: Path) -> Exercise:
     """Load and validate one definition; raise DefinitionError listing every problem."""
+    data, lines = parse(path)
+    return from_data(data, path, lines, check=True)
+
+
+def parse(path: Path) -> tuple[dict[str, Any], dict[tuple[Any, ...], int]]:
+    """Read one definition file and check it against the schema: its data and field lines."""
     data, lines = load_with_lines(path)
     file = str(path)
     if not isinstance(data, dict):
@@ -140,12 +146,23 @@ def load(path: Path) -> Exercise:
     problems.sort(key=lambda p: (p.line or 0, p.field))
     if problems:
         raise DefinitionError(problems)
+    return data, lines
+
+
+def from_data(data: dict[str, Any], path: Path, lines: dict[tuple[Any, ...], int], check: bool) -> Exercise:
+    """Build the Exercise of schema-valid data; with check, also prove its names and files (else trusted)."""
     exercise = _build(data, path, lines)
     add_search_path(course_root(exercise))
-    problems = _semantic_problems(exercise)
-    if problems:
-        raise DefinitionError(problems)
+    if check:
+        problems = _semantic_problems(exercise)
+        if problems:
+            raise DefinitionError(problems)
     return exercise
+
+
+def stub_path(data: dict[str, Any], path: Path) -> Path:
+    """Where a definition's stub file is (it may not exist)."""
+    return (path.parent / data["stub"]).resolve()
 
 
 def _schema_problem(err: Any, file: str, lines: dict[tuple[Any, ...], int]) -> Problem:
@@ -178,7 +195,7 @@ def _build(data: dict[str, Any], path: Path, lines: dict[tuple[Any, ...], int]) 
     return Exercise(
         id=data["id"], topic=data["topic"], title=data["title"], task=data["task"],
         function=data["function"], args=tuple(data["args"]),
-        stub=(path.parent / data["stub"]).resolve(), reference=data["reference"],
+        stub=stub_path(data, path), reference=data["reference"],
         generate=_gen(data["generate"]), check=CheckSpec(name, MappingProxyType(check)),
         hints=tuple(data["hints"]), path=path.resolve(),
         cases=data.get("cases", 20), hidden_cases=data.get("hidden_cases", 0),

@@ -8,7 +8,7 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, Callable, Mapping
+from typing import Any, Callable, Iterable, Iterator, Mapping
 
 import numpy as np
 
@@ -43,12 +43,14 @@ class Expected:
 
 def blocked_dirs() -> tuple[str, ...]:
     """Folders learner code may not read: the grader's and the references' packages."""
-    found = []
-    for name in ("grader", "reference"):
-        module = sys.modules.get(name)
-        for path in getattr(module, "__path__", []) or []:
-            found.append(str(Path(path).resolve()))
-    return tuple(found)
+    raw = tuple(str(path) for name in ("grader", "reference")
+                for path in getattr(sys.modules.get(name), "__path__", []) or [])
+    if raw not in _BLOCKED:
+        _BLOCKED[raw] = tuple(str(Path(path).resolve()) for path in raw)
+    return _BLOCKED[raw]
+
+
+_BLOCKED: dict[tuple[str, ...], tuple[str, ...]] = {}
 
 
 class Grader:
@@ -57,20 +59,94 @@ class Grader:
     def __init__(self, sandbox: Sandbox) -> None:
         self.sandbox = sandbox
         self._expected_cache: dict[tuple[str, int, int], tuple[list[Case], list[Expected]]] = {}
+        self._case_tuples: dict[int, tuple[list[Case], tuple[tuple[str, Any], ...]]] = {}
 
     def grade(self, ex: Exercise, file: Path, seed: int, count: int | None = None,
               only_case: str | None = None) -> ExerciseResult:
         """Grade one learner file for one exercise."""
+        early = self._read_file(ex, file, seed)
+        if early is not None:
+            return early
+        cases, expected = self.prepare(ex, seed, count, only_case)
+        outcome = self.sandbox.run(self._request(ex, file, cases))
+        return judge(ex, file, seed, cases, expected, outcome)
+
+    def grade_many(self, jobs: Iterable[tuple[Exercise, Path]], seed: int,
+                   count: int | None = None) -> Iterator[ExerciseResult | DefinitionError]:
+        """Grade several (exercise, file) pairs in order, overlapping the grader's work with the learner's.
+
+        While the learner's process runs one exercise, the grader judges the previous one and
+        computes the next one's expected answers. Yields, in the given order, each result or the
+        DefinitionError that stopped that exercise (the others go on). Same results as grade().
+        """
+        # one ready-to-run item: (exercise, file, cases, expected) or a finished result/error
+        def ready(ex: Exercise, file: Path) -> tuple[Exercise, Path, list[Case], list[Expected]] | ExerciseResult \
+                | DefinitionError:
+            try:
+                early = self._read_file(ex, file, seed)
+                if early is not None:
+                    return early
+                cases, expected = self.prepare(ex, seed, count)
+            except DefinitionError as exc:
+                return exc
+            return ex, file, cases, expected
+
+        pending = iter(jobs)
+        running: tuple[Exercise, Path, list[Case], list[Expected]] | None = None
+        nxt = next(pending, None)
+        staged = ready(*nxt) if nxt is not None else None
+        while running is not None or staged is not None:
+            outcome: RunOutcome | None = None
+            if running is not None:
+                outcome = self.sandbox.collect(len(running[2]))
+            while staged is not None and not isinstance(staged, tuple):  # nothing to run: pass it on
+                if running is not None and outcome is not None:
+                    yield judge(running[0], running[1], seed, running[2], running[3], outcome)
+                    running, outcome = None, None
+                yield staged
+                nxt = next(pending, None)
+                staged = ready(*nxt) if nxt is not None else None
+            previous, previous_outcome = running, outcome
+            running = None
+            if staged is not None:
+                ex, file, cases, expected = staged
+                request = self._request(ex, file, cases)
+                if request.hidden:  # hidden cases run apart, after the visible ones' output is taken: in turn
+                    if previous is not None and previous_outcome is not None:
+                        yield judge(previous[0], previous[1], seed, previous[2], previous[3], previous_outcome)
+                        previous = None
+                    result = judge(ex, file, seed, cases, expected, self.sandbox.run(request))
+                    nxt = next(pending, None)
+                    staged = ready(*nxt) if nxt is not None else None
+                    yield result
+                    continue
+                self.sandbox.submit(request)
+                running = staged
+                nxt = next(pending, None)
+                staged = ready(*nxt) if nxt is not None else None  # computed while the learner runs
+            if previous is not None and previous_outcome is not None:
+                yield judge(previous[0], previous[1], seed, previous[2], previous[3], previous_outcome)
+
+    def _read_file(self, ex: Exercise, file: Path, seed: int) -> ExerciseResult | None:
+        """The verdict for a file that cannot run (missing is a MissingFile, too large an error); None when it can."""
         if not file.is_file():
             raise MissingFile(f"no such file: {file}")
         if file.stat().st_size > MAX_SOURCE_BYTES:
             message = f"your file is larger than {MAX_SOURCE_BYTES >> 20} MiB: is it really Python source?"
             return ExerciseResult(ex.id, ex.topic, ex.title, Status.ERROR, seed, 0.0, ex.points, (), message, str(file))
-        cases, expected = self.prepare(ex, seed, count, only_case)
-        request = RunRequest(file.resolve(), ex.function, tuple((c.name, c.args) for c in cases), ex.banned,
-                             _limits(ex), blocked_dirs(), tuple(i for i, c in enumerate(cases) if c.hidden))
-        outcome = self.sandbox.run(request)
-        return judge(ex, file, seed, cases, expected, outcome)
+        return None
+
+    def _request(self, ex: Exercise, file: Path, cases: list[Case]) -> RunRequest:
+        # the same cases object gives the same tuple, so the sandbox encodes it once per batch
+        key = id(cases)
+        held = self._case_tuples.get(key)
+        if held is None or held[0] is not cases:
+            if len(self._case_tuples) > 256:
+                self._case_tuples.clear()
+            held = (cases, tuple((c.name, c.args) for c in cases))
+            self._case_tuples[key] = held
+        return RunRequest(file.resolve(), ex.function, held[1], ex.banned, _limits(ex), blocked_dirs(),
+                          tuple(i for i, c in enumerate(cases) if c.hidden))
 
     def prepare(self, ex: Exercise, seed: int, count: int | None,
                 only_case: str | None = None) -> tuple[list[Case], list[Expected]]:

@@ -2,30 +2,43 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import re
 
-import yaml
-
 from grader.errors import DefinitionError, Problem
 
 Path_ = tuple[Any, ...]
 
-
-class Loader(yaml.SafeLoader):
-    """SafeLoader that also reads YAML 1.2 floats such as 1e4 and 1.0e-9 as numbers."""
-
-
-Loader.add_implicit_resolver(
-    "tag:yaml.org,2002:float",
-    re.compile(r"""^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+]?[0-9]+)?
+FLOAT_12 = re.compile(r"""^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+]?[0-9]+)?
     |[-+]?(?:[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)
     |\.[0-9_]+(?:[eE][-+][0-9]+)?
     |[-+]?\.(?:inf|Inf|INF)
-    |\.(?:nan|NaN|NAN))$""", re.X),
-    list("-+0123456789."))
+    |\.(?:nan|NaN|NAN))$""", re.X)
+
+
+@lru_cache(maxsize=1)
+def loaders() -> tuple[Any, Any]:
+    """The composing loader (libyaml's C one where PyYAML has it) and the pure one that builds values.
+
+    Both read YAML 1.2 floats such as 1e4 and 1.0e-9 as numbers. yaml is imported here, only when
+    a definition is actually parsed (building the compiled course, or `grade validate`).
+    """
+    import yaml
+
+    class Loader(yaml.SafeLoader):
+        """SafeLoader that also reads YAML 1.2 floats as numbers."""
+
+    base = getattr(yaml, "CSafeLoader", None) or yaml.SafeLoader
+
+    class FastLoader(base):  # type: ignore[misc, valid-type]
+        """The C loader (when available) with the same resolver: node marks carry exact lines."""
+
+    for cls in (Loader, FastLoader):
+        cls.add_implicit_resolver("tag:yaml.org,2002:float", FLOAT_12, list("-+0123456789."))
+    return FastLoader, Loader
 
 
 def load_with_lines(path: Path) -> tuple[Any, dict[Path_, int]]:
@@ -34,8 +47,11 @@ def load_with_lines(path: Path) -> tuple[Any, dict[Path_, int]]:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise DefinitionError([Problem(str(path), None, "", f"cannot read the file: {exc}")]) from None
+    import yaml
+
+    fast, pure = loaders()
     try:
-        node = yaml.compose(text, Loader=Loader)
+        node = yaml.compose(text, Loader=fast)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
@@ -45,14 +61,16 @@ def load_with_lines(path: Path) -> tuple[Any, dict[Path_, int]]:
         return None, {}
     lines: dict[Path_, int] = {}
     problems: list[Problem] = []
-    data = _build(node, (), lines, problems, str(path), Loader(""))
+    data = _build(node, (), lines, problems, str(path), pure(""))
     if problems:
         raise DefinitionError(problems)
     return data, lines
 
 
-def _build(node: yaml.Node, at: Path_, lines: dict[Path_, int], problems: list[Problem],
-           file: str, loader: Loader) -> Any:
+def _build(node: Any, at: Path_, lines: dict[Path_, int], problems: list[Problem],
+           file: str, loader: Any) -> Any:
+    import yaml
+
     lines[at] = node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
         out: dict[Any, Any] = {}

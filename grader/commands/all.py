@@ -2,17 +2,24 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Iterator
 
 import click
 
 from grader import catalog, state
 from grader.commands.options import grading_options
 from grader.commands.output import emit, exit_status, pick_seed
+from grader.definition import Exercise
 from grader.errors import DefinitionError, MissingFile
 from grader.results import ExerciseResult, RunReport
 from grader.submission import learner_file, unusable_submission_file
+
+if TYPE_CHECKING:
+    from grader.grading import Grader
+
+SEQUENTIAL_ENV = "GRADE_SEQUENTIAL"
 
 
 @click.command("all")
@@ -44,16 +51,24 @@ def grade_all(*, submission: str | None, exercises_dir: str | None, seed: int | 
             from grader.doctor import warn_classroom
 
             warn_classroom("grade all with a secret seed", sandbox.hello())
+        slots: list[ExerciseResult | None] = []
+        jobs: list[tuple[Exercise, Path]] = []
         for ex in cat.ordered():
             path = learner_file(ex, root, None, submission)
             unusable = unusable_submission_file(ex, path, Path(submission) if submission else None, used_seed)
-            if unusable is not None:
-                results.append(unusable)
-                continue
-            try:
-                results.append(grader.grade(ex, path, used_seed, cases))
-            except DefinitionError as exc:
-                problems.extend(exc.problems)
+            slots.append(unusable)
+            if unusable is None:
+                jobs.append((ex, path))
+        if os.environ.get(SEQUENTIAL_ENV):  # one exercise after another, as before (tests compare)
+            graded = iter(_one_by_one(grader, jobs, used_seed, cases))
+        else:
+            graded = grader.grade_many(jobs, used_seed, cases)  # in course order, pipelined
+        for slot in slots:
+            got = slot if slot is not None else next(graded)
+            if isinstance(got, DefinitionError):
+                problems.extend(got.problems)
+            else:
+                results.append(got)
     if submission is None:
         state.record_results(root, results)
     report = RunReport(tuple(results), used_seed)
@@ -63,3 +78,13 @@ def grade_all(*, submission: str | None, exercises_dir: str | None, seed: int | 
     if problems:
         return 2
     return exit_status(report)
+
+
+def _one_by_one(grader: Grader, jobs: list[tuple[Exercise, Path]], seed: int,
+                cases: int | None) -> Iterator[ExerciseResult | DefinitionError]:
+    """Each exercise graded in turn, nothing overlapped: the reference the pipelined mode must equal."""
+    for ex, path in jobs:
+        try:
+            yield grader.grade(ex, path, seed, cases)
+        except DefinitionError as exc:
+            yield exc

@@ -1,0 +1,111 @@
+"""`grade all` graded concurrently gives the same report as before, for the same seed.
+
+The goldens under tests/golden/ were produced by the sequential `grade all` of main (before the
+pipelined one), normalised: the submission folder's path and every decimal number in messages
+(digits a BLAS build may change) are replaced. The pipelined and the forced-sequential modes
+must also agree exactly, digits included, on this machine.
+
+Regenerate the goldens (only when the report is meant to change): python tests/test_speed_all.py
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+SOLUTIONS = HERE / "solutions"
+GOLDEN = HERE / "golden"
+SEED = 7
+NUMBER = re.compile(r"[-+]?(?:\d+\.\d*|\.\d+|\d+(?=[eE]))(?:[eE][-+]?\d+)?|\b(?:nan|inf)\b")
+
+
+def build_submission(folder: Path, kind: str) -> Path:
+    """A submission laid out like the exercises folder: every exercise correct, or a mix of failures."""
+    sys.path.insert(0, str(ROOT))
+    from grader.catalog import load_catalog
+
+    cat = load_catalog(ROOT / "exercises")
+    for i, ex in enumerate(cat.ordered()):
+        pick = "correct_" if kind == "perfect" else ("mistake_", "wrong_", None, "banned_", "correct_", "stub")[i % 6]
+        target = folder / ex.stub.relative_to(cat.root)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if pick is None:
+            continue  # not attempted
+        if pick == "stub":
+            shutil.copyfile(ex.stub, target)
+            continue
+        found = sorted((SOLUTIONS / ex.id).glob(f"{pick}*.py")) or sorted((SOLUTIONS / ex.id).glob("correct_*.py"))
+        shutil.copyfile(found[0], target)
+    return folder
+
+
+def grade_all(submission: Path, sequential: bool = False) -> dict[str, Any]:
+    """The real `grade all --seed 7 --format json` on a submission (this checkout's grader)."""
+    env = {**os.environ, "NO_COLOR": "1", "PYTHONPATH": str(ROOT)}
+    env.pop("GRADE_SEED", None)
+    env.pop("GRADE_SEQUENTIAL", None)
+    if sequential:
+        env["GRADE_SEQUENTIAL"] = "1"
+    proc = subprocess.run([sys.executable, "-m", "grader.cli", "all", "--submission", str(submission),
+                           "--seed", str(SEED), "--format", "json"], cwd=ROOT, env=env, capture_output=True,
+                          text=True, timeout=600)
+    assert proc.returncode in (0, 1), proc.stderr
+    assert "Traceback" not in proc.stderr, proc.stderr
+    return json.loads(proc.stdout)
+
+
+def normalise(report: Any, submission: Path) -> Any:
+    """The report without what may differ between machines: the submission's path, timings, decimal digits."""
+    if isinstance(report, dict):
+        return {k: normalise(v, submission) for k, v in report.items()
+                if k not in ("seconds", "elapsed", "duration", "time")}
+    if isinstance(report, list):
+        return [normalise(v, submission) for v in report]
+    if isinstance(report, str):
+        return NUMBER.sub("<num>", report.replace(str(submission), "SUBMISSION"))
+    return report
+
+
+@pytest.fixture(scope="module", params=["perfect", "mixed"])
+def submission(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Path]:
+    kind = request.param
+    return kind, build_submission(tmp_path_factory.mktemp(kind), kind)
+
+
+def test_concurrent_report_equals_the_golden_from_before(submission: tuple[str, Path]) -> None:
+    kind, folder = submission
+    got = normalise(grade_all(folder), folder)
+    want = json.loads((GOLDEN / f"all_{kind}_seed{SEED}.json").read_text())
+    assert [e["exercise"] for e in got["exercises"]] == [e["exercise"] for e in want["exercises"]]
+    for mine, theirs in zip(got["exercises"], want["exercises"]):
+        assert mine == theirs, mine["exercise"]
+    assert got == want
+    if kind == "mixed":
+        statuses = {e["status"] for e in got["exercises"]}
+        assert {"passed", "failed", "banned", "not_implemented"} <= statuses, statuses
+
+
+def test_concurrent_and_sequential_modes_agree_exactly(submission: tuple[str, Path]) -> None:
+    _kind, folder = submission
+    assert grade_all(folder) == grade_all(folder, sequential=True)
+
+
+if __name__ == "__main__":
+    import tempfile
+
+    GOLDEN.mkdir(exist_ok=True)
+    for name in ("perfect", "mixed"):
+        where = build_submission(Path(tempfile.mkdtemp(prefix=f"golden-{name}-")), name)
+        (GOLDEN / f"all_{name}_seed{SEED}.json").write_text(
+            json.dumps(normalise(grade_all(where), where), indent=1, sort_keys=True) + "\n")
+        print("wrote", GOLDEN / f"all_{name}_seed{SEED}.json")
