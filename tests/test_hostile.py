@@ -177,6 +177,10 @@ def world() -> Iterator[World]:
               features, {s.name: "hx" + secrets.token_hex(5) for s in SCENARIOS})
     _build_course(w.course, clones)
     (w.course / ".git").mkdir()  # a course's history: out of the learner's reach however reached
+    from grader.catalog import load_catalog
+
+    load_catalog(w.exercises)  # the compiled course (.grade/compiled.json) exists and is guarded like the YAML
+    assert (w.course / ".grade" / "compiled.json").is_file()
     (w.course / ".git" / "HEAD").write_text("ref: refs/heads/main\n")
     w.canary.mkdir()
     for exercise, topic in PILOTS.items():
