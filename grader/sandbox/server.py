@@ -236,8 +236,12 @@ class Server:
         self.groups_made += 1
         with open("/proc/self/statm", "rb") as handle:
             resident = int(handle.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+        try:
+            room = group_room(req)
+        except (KeyError, TypeError, ValueError):
+            return None  # a request the child's set-up will refuse, as the grader's own error
         group = cgroups.Group(self.hierarchy, f"{cgroups.PREFIX}{self.pid}-{self.groups_made}")
-        return group if group.make(resident + group_room(req), TASKS) else None  # tightened in the child
+        return group if group.make(resident + room, TASKS) else None  # tightened in the child
 
     def watch(self, learner: Learner, req: dict[str, Any], start_at: int, budget: float,
               reused: bool) -> tuple[int | None, float] | None:
