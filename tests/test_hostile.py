@@ -9,7 +9,8 @@ tests/hostile/<scenario>/ holds `submission.py` and `verdict.json`:
   root keeps its privileges), seccomp (x86_64, aarch64), signals (seccomp, or another user, or
   Landlock >= 6), secrets (landlock, or another user: else every process of the grader's user that
   keeps the environment and stays dumpable, such as a CI shell, can be read through /proc), scratch
-  (root that may mount: the working folder is a bounded tmpfs);
+  (root that may mount: the working folder is a bounded tmpfs), cgroup (a control group per learner's
+  process: memory of every kind counted per learner, not per process);
 - in_all: also graded in the `grade all` run, as a copy of vector_arithmetic;
 - repeat: {"line": text, "times": n}: the line appended n times to the submission (huge sources);
 - links: {name: target}: symbolic links placed next to the submission (placeholders filled in);
@@ -127,6 +128,7 @@ class World:
                 "tasks": self.features.get("tasks") is not None,
                 "seccomp": bool(self.features.get("seccomp")),
                 "scratch": self.features.get("scratch") == "tmpfs",
+                "cgroup": bool(self.features.get("cgroup")),
                 "secrets": self.features.get("landlock", 0) >= 1 or self.features.get("ids") in ("own", "nobody"),
                 "signals": bool(self.features.get("seccomp")) or self.features.get("ids") == "own"
                 or self.features.get("landlock", 0) >= 6}
