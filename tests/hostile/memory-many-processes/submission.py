@@ -25,7 +25,7 @@ def hold():
             finally:
                 os._exit(0)
     os.close(w)
-    got, end = b"", time.monotonic() + 0.7
+    got, end = b"", time.monotonic() + 0.3
     while len(got) < COUNT and time.monotonic() < end:
         if select.select([r], [], [], max(end - time.monotonic(), 0))[0]:
             chunk = os.read(r, COUNT)
