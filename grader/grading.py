@@ -335,7 +335,7 @@ def import_failed(ex: Exercise, file: Path, seed: int, outcome: RunOutcome) -> E
         message = f"importing your file did not finish within the time limit ({_limit_text(ex, failure)})"
         status = Status.TIMEOUT
     else:
-        message = f"your file could not be imported: {_ended(failure)}"
+        message = f"your file could not be imported: {_ended(failure, ex.limits.memory_mb)}"
         status = Status.ERROR
     case = CaseResult("import", status, message, output=outcome.output)
     return ExerciseResult(ex.id, ex.topic, ex.title, status, seed, 0.0, ex.points, (case,), message, str(file),
@@ -352,7 +352,10 @@ def _limit_text(ex: Exercise, detail: Mapping[str, Any]) -> str:
     return f"{ex.limits.case_seconds:g} s per case"
 
 
-def _ended(detail: Mapping[str, Any]) -> str:
+def _ended(detail: Mapping[str, Any], memory_mb: int | None = None) -> str:
+    if detail.get("limit") == "memory":  # the kernel stopped it: all its memory (shared memory too) counts
+        limit = f" (the limit is {memory_mb} MiB above the start-up size)" if memory_mb is not None else ""
+        return f"it ran out of memory{limit} and was stopped"
     sig = detail.get("signal")
     if isinstance(sig, int):
         return f"the process was ended by {SIGNALS.get(sig, f'signal {sig}')}"
@@ -390,7 +393,7 @@ def _verdict(ex: Exercise, case: Case, exp: Expected, out: CaseOutcome,
         return CaseResult(status=Status.TIMEOUT, message="not run: the exercise's time limit "
                           f"({ex.limits.exercise_seconds:g} s) was used up by earlier cases", **base)
     if out.kind in ("crashed", "protocol"):
-        return CaseResult(status=Status.ERROR, message=f"your code did not return: {_ended({**out.detail, 'kind': out.kind})}",
+        return CaseResult(status=Status.ERROR, message=f"your code did not return: {_ended({**out.detail, 'kind': out.kind}, ex.limits.memory_mb)}",
                           **base)
     if out.raised is not None:
         return raised_case(ex, case, exp, out, base)

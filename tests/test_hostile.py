@@ -9,10 +9,13 @@ tests/hostile/<scenario>/ holds `submission.py` and `verdict.json`:
   root keeps its privileges), seccomp (x86_64, aarch64), signals (seccomp, or another user, or
   Landlock >= 6), secrets (landlock, or another user: else every process of the grader's user that
   keeps the environment and stays dumpable, such as a CI shell, can be read through /proc), scratch
-  (root that may mount: the working folder is a bounded tmpfs);
+  (root that may mount: the working folder is a bounded tmpfs), cgroup (a control group per learner's
+  process: memory of every kind counted per learner, not per process);
 - in_all: also graded in the `grade all` run, as a copy of vector_arithmetic;
 - repeat: {"line": text, "times": n}: the line appended n times to the submission (huge sources);
-- links: {name: target}: symbolic links placed next to the submission (placeholders filled in).
+- links: {name: target}: symbolic links placed next to the submission (placeholders filled in);
+- when: {feature: {status, says, ...}}: the verdict instead, where the sandbox reports that feature (a
+  control group's memory limit stops a huge compile before the time limit does).
 
 Submissions name placeholders filled in per run: @MARKER@ (a unique name every process the
 scenario starts carries, looked for in /proc afterwards), @COURSE@ (the course: grader, references
@@ -125,6 +128,7 @@ class World:
                 "tasks": self.features.get("tasks") is not None,
                 "seccomp": bool(self.features.get("seccomp")),
                 "scratch": self.features.get("scratch") == "tmpfs",
+                "cgroup": bool(self.features.get("cgroup")),
                 "secrets": self.features.get("landlock", 0) >= 1 or self.features.get("ids") in ("own", "nobody"),
                 "signals": bool(self.features.get("seccomp")) or self.features.get("ids") == "own"
                 or self.features.get("landlock", 0) >= 6}
@@ -269,9 +273,13 @@ def _messages(report: dict[str, Any]) -> str:
     return report.get("message", "") + "\n" + (cases[0].get("message", "") if cases else "")
 
 
-def check_verdict(scenario: Scenario, report: dict[str, Any]) -> None:
-    """The report matches the scenario's verdict file."""
-    verdict = scenario.verdict
+def check_verdict(scenario: Scenario, report: dict[str, Any], features: dict[str, Any]) -> None:
+    """The report matches the scenario's verdict file (what it says `when` a defence is in place, if it
+    says something else then)."""
+    verdict = dict(scenario.verdict)
+    for feature, instead in verdict.pop("when", {}).items():
+        if features.get(feature):
+            verdict.update(instead)
     assert report["status"] == verdict["status"], (report["status"], _messages(report), _outputs(report)[:2000])
     assert report["passed"] is (verdict["status"] == "passed")
     for phrase in verdict.get("says", []):
@@ -345,7 +353,7 @@ def test_scenario(world: World, runs: dict[str, Run], scenario: Scenario) -> Non
     assert not run.left, f"still running after grade returned: {run.left}"
     check_aftermath(world, world.unchanged[0], [world.markers[scenario.name]], proc, world.unchanged[1])
     assert proc.returncode == (0 if scenario.verdict["status"] == "passed" else 1), proc.stderr
-    check_verdict(scenario, json.loads(proc.stdout))
+    check_verdict(scenario, json.loads(proc.stdout), world.features)
     assert run.seconds <= LIMITS["exercise_seconds"] + MARGIN, f"grade took {run.seconds:.1f} s"
     assert len(proc.stdout) < 64 * 1024, f"the report is {len(proc.stdout)} bytes"
 
@@ -369,7 +377,7 @@ def test_grade_all_mixes_hostile_and_good(world: World) -> None:
     for exercise in PILOTS:
         assert results[exercise]["status"] == "passed", (exercise, _messages(results[exercise]))
     for scenario in hostile:
-        check_verdict(scenario, results[scenario.clone])
+        check_verdict(scenario, results[scenario.clone], world.features)
     timeouts = sum(s.verdict["status"] == "timeout" for s in hostile)
     budget = timeouts * LIMITS["exercise_seconds"] + 0.5 * (len(results) - timeouts) + MARGIN
     assert seconds <= budget, f"grade all took {seconds:.1f} s (budget {budget:.1f} s)"
@@ -404,9 +412,9 @@ def test_grade_batch_keeps_learners_apart(world: World) -> None:
     for exercise in PILOTS:
         assert rows["good"][exercise]["status"] == "passed", rows["good"][exercise]["message"]
     for place, scenario in placed.items():
-        check_verdict(scenario, rows["mallory"][Path(place).stem])
+        check_verdict(scenario, rows["mallory"][Path(place).stem], world.features)
     for scenario in hostile:
-        check_verdict(scenario, rows["mallory"][scenario.clone])
+        check_verdict(scenario, rows["mallory"][scenario.clone], world.features)
     timeouts = sum(s.verdict["status"] == "timeout" for s in hostile)
     assert seconds <= timeouts * LIMITS["exercise_seconds"] + 0.5 * len(rows["mallory"]) + MARGIN
 

@@ -26,10 +26,10 @@ from grader.errors import SandboxError
 from grader.sandbox import runner
 
 WORKER = Path(__file__).with_name("worker.py")
-# GRADE_SANDBOX_DROP=0 / GRADE_SANDBOX_LANDLOCK=0 switch a defence off, to test what holds without it;
+# GRADE_SANDBOX_DROP=0 / GRADE_SANDBOX_LANDLOCK=0 / GRADE_SANDBOX_CGROUPS=0 switch a defence off, to test what holds without it;
 # GRADE_SANDBOX_REUSE=0 forks a fresh learner process for every exercise
 PASSED_ENV = ("PATH", "LANG", "LC_ALL", "OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE", "GRADE_SANDBOX_DROP",
-              "GRADE_SANDBOX_LANDLOCK", "GRADE_SANDBOX_REUSE")
+              "GRADE_SANDBOX_LANDLOCK", "GRADE_SANDBOX_REUSE", "GRADE_SANDBOX_CGROUPS")
 SILENCE_SLACK = 45.0  # beyond the exercise's own limit: the worker's set-up allowance, kills and sweeps
 REQUEST_BYTES = 1 << 30  # events of one request, at most
 OUTPUT_PIECES = 4  # an exercise's output, at most this many times its per-case limit

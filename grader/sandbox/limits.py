@@ -22,6 +22,7 @@ TRUSTED_PACKAGES = ("numpy", "scipy")  # the grader's own dependencies: imported
 NEVER_PREIMPORT = frozenset({"antigravity", "this", "idlelib", "tkinter", "turtle", "turtledemo", "webbrowser",
                              *BLOCKED_PACKAGES})
 PREIMPORT_MAX = 64
+GROUP_MARGIN = 64 << 20  # a control group's memory limit above RLIMIT_AS's hard one (see server.new_group)
 MEMORY_SLACK = 128 << 20  # hard RLIMIT_AS above the first exercise's soft one: room for a reused process's next
 CPU_SLACK = 60  # seconds of hard RLIMIT_CPU above the first exercise's: room for the next exercises
 IDLE_SECONDS = 2.0  # for a learner's process to tidy up after an exercise, or to take the next one

@@ -11,10 +11,10 @@ import time
 import traceback
 from typing import Any
 
-from . import confine, scan, wire
+from . import cgroups, confine, scan, wire
 from .child_setup import Reuse, confine_child, isolate, preimport
 from .learner_process import plan_patches, prepare_child, run_child
-from .limits import IDLE_SECONDS, RESULT_LIMIT, SCRATCH_BYTES, SCRATCH_FILES, TASKS
+from .limits import GROUP_MARGIN, IDLE_SECONDS, MEMORY_SLACK, RESULT_LIMIT, SCRATCH_BYTES, SCRATCH_FILES, TASKS
 from .source_analysis import library_imports, library_roots, read_source, trusted_imports
 from .watch import Watch, kill_learner, read_chunk
 
@@ -36,6 +36,12 @@ class Learner:
 
     def served(self, banned: list[str]) -> None:
         self.banned = frozenset(banned) if self.banned is None else self.banned & frozenset(banned)
+
+
+def group_room(req: dict[str, Any]) -> int:
+    """What a learner's control group may hold above its start: the exercise's memory, the room a reused
+    process has for its next exercises, and a margin, so that RLIMIT_AS speaks first for arrays."""
+    return int(req["limits"]["memory_mb"]) * (1 << 20) + MEMORY_SLACK + GROUP_MARGIN
 
 
 class Server:
@@ -62,12 +68,19 @@ class Server:
         self.pid = os.getpid()
         self.reuse = os.environ.get("GRADE_SANDBOX_REUSE", "1") != "0"  # 0: a fresh process per exercise
         self.idle: Learner | None = None  # the last learner's process, waiting for their next exercise
+        wanted = root and os.environ.get("GRADE_SANDBOX_CGROUPS", "1") != "0"
+        self.hierarchy, self.cgroup = cgroups.find() if wanted else (None, "not root" if not root else "turned off")
+        if self.hierarchy is not None:
+            cgroups.sweep(self.hierarchy)
+        self.groups: dict[int, cgroups.Group] = {}  # a learner's process -> its control group
+        self.groups_made = 0
 
     def features(self) -> dict[str, Any]:
         """Which defences hold here (they depend on root and on the kernel)."""
         ids = "own" if self.id_base is not None else "nobody" if self.drop else "same"
         return {"drop": self.drop, "ids": ids, "landlock": self.landlock, "tasks": self.tasks,
-                "seccomp": os.uname().machine in confine.SECCOMP_ARCHES, "scratch": "tmpfs" if self.mounts else "folder"}
+                "seccomp": os.uname().machine in confine.SECCOMP_ARCHES, "scratch": "tmpfs" if self.mounts else "folder",
+                "cgroup": self.cgroup if self.hierarchy is not None else None, "cgroup_why": self.cgroup}
 
     def emit(self, header: dict[str, Any], blobs: list[bytes] | None = None) -> None:
         """Queue an event for the grader (sent in one write when the exercise ends)."""
@@ -173,7 +186,7 @@ class Server:
         idle, self.idle = self.idle, None
         if idle is not None:
             if idle.key == key and start_at == 0 and not req.get("apart") and idle.may_serve(req["banned"]) \
-                    and self.wake(idle) \
+                    and self.wake(idle) and self.make_room(idle, req) \
                     and self.command(idle, {"op": "run", "req": req, "plan": plan}, blobs):
                 outcome = self.watch(idle, req, start_at, budget, reused=True)
                 if outcome is not None:
@@ -198,16 +211,37 @@ class Server:
         result_r, result_w = os.pipe()
         output_r, output_w = os.pipe()
         command_r, command_w = os.pipe()
+        group = self.new_group(req)
         gc.freeze()  # the child's collector leaves the server's objects alone: fewer copy-on-write faults
         pid = os.fork()
         if pid == 0:  # the learner's process
             for fd in (result_r, output_r, command_w):
                 os.close(fd)
-            self.child(req, blobs, start_at, plan, result_w, output_w, command_r, workdir, uid, ruleset)
+            self.child(req, blobs, start_at, plan, result_w, output_w, command_r, workdir, uid, ruleset, group)
         for fd in (result_w, output_w, command_r):
             os.close(fd)
+        if group is not None:
+            self.groups[pid] = group
         os.set_blocking(command_w, False)
         return Learner(pid, result_r, output_r, command_w, workdir, key)
+
+    def new_group(self, req: dict[str, Any]) -> cgroups.Group | None:
+        """A control group for the next learner's process: every kind of memory it and its children hold
+        counts against the exercise's limit above what the forked process starts with (RLIMIT_AS, lower for
+        ordinary arrays, speaks first), and its processes are bounded and listed. Until the child has imported
+        what the learner's file names it may hold as much as this server; then only what it holds plus the
+        exercise's room (`group_room`)."""
+        if self.hierarchy is None:
+            return None
+        self.groups_made += 1
+        with open("/proc/self/statm", "rb") as handle:
+            resident = int(handle.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+        try:
+            room = group_room(req)
+        except (KeyError, TypeError, ValueError):
+            return None  # a request the child's set-up will refuse, as the grader's own error
+        group = cgroups.Group(self.hierarchy, f"{cgroups.PREFIX}{self.pid}-{self.groups_made}")
+        return group if group.make(resident + room, TASKS) else None  # tightened in the child
 
     def watch(self, learner: Learner, req: dict[str, Any], start_at: int, budget: float,
               reused: bool) -> tuple[int | None, float] | None:
@@ -223,6 +257,13 @@ class Server:
             else:
                 self.dismiss(learner, watch.reaped)
             self.flush()  # each child's events as it ends: the grader hears from a busy worker
+
+    def make_room(self, learner: Learner, req: dict[str, Any]) -> bool:
+        """The next exercise's room in an idle learner's control group (it imports what that file names)."""
+        group = self.groups.get(learner.pid)
+        if group is not None:
+            group.allow(group_room(req))
+        return True
 
     def wake(self, learner: Learner) -> bool:
         """Have an idle learner's process tidy up after its exercise (only now: a process not reused never
@@ -283,14 +324,17 @@ class Server:
         """Kill a learner's process and everything it left; remove its folder."""
         import shutil
 
-        kill_learner(learner.pid, reaped)
+        group = self.groups.pop(learner.pid, None)
+        kill_learner(learner.pid, reaped, group)
+        if group is not None:
+            group.remove()
         for fd in (learner.result_r, learner.output_r, learner.command_w):
             os.close(fd)
         shutil.rmtree(learner.workdir, ignore_errors=True)
 
     def child(self, req: dict[str, Any], blobs: list[bytes], start_at: int, plan: list[tuple[str, str, str]],
               result_fd: int, output_fd: int, command_fd: int, workdir: str, uid: int | None,
-              ruleset: confine.Ruleset | None) -> None:
+              ruleset: confine.Ruleset | None, group: cgroups.Group | None) -> None:
         """The learner's process: set up (a failure here is the grader's), then run, then (when the exercise
         ended cleanly) tidy up and serve the learner's next exercises from the command pipe; never returns."""
         code = 0
@@ -300,6 +344,8 @@ class Server:
 
         try:
             try:
+                if group is not None:  # first: all it starts is in the group too
+                    group.enter()
                 loaded = set(sys.modules)
                 if self.mounts:
                     confine.private_scratch(workdir, os.geteuid() if uid is None else uid, SCRATCH_BYTES,
@@ -312,6 +358,8 @@ class Server:
                 names = library_imports(req["source"], os.path.dirname(req["file"]))  # a hostile source
                 confine.limit_memory(None)  # could eat memory; the libraries it names are another matter
                 preimported = preimport([n for n in names if n not in sys.modules])
+                if group is not None:  # while still root: what it holds now, and the exercise's room
+                    group.allow(group_room(req))
                 confine_child(req, workdir, uid, self.tasks, self.pid, self.reuse)
                 reuse = Reuse(workdir, uid, loaded, set(names)) if self.reuse else None
                 capture, module = prepare_child(req, send, plan, preimported)

@@ -9,7 +9,7 @@ import signal
 import time
 from typing import TYPE_CHECKING, Any
 
-from . import confine, wire
+from . import cgroups, confine, wire
 from .limits import IDLE_SECONDS, SETUP_SECONDS
 
 if TYPE_CHECKING:
@@ -49,37 +49,40 @@ class Watch:
     def run(self, result_r: int, output_r: int) -> int | None:
         """Watch until the child finishes, fails, or runs out of time; the case it was stopped on."""
         reader = wire.FrameReader(max(self.server.results_left, 0) + (1 << 20))  # room for control frames
-        fds = [result_r, output_r]
-        while not self.done:
-            left = self.step - time.monotonic()
-            if left <= 0:
-                self.timed_out()
-                break
-            ready, _, _ = select.select(fds, [], [], left)
-            for fd in ready:
-                data = read_chunk(fd)
-                if not data:
-                    fds.remove(fd)
-                    if fd == result_r:
-                        self.ended()
-                elif fd == output_r:
-                    self.keep_output(data)
-                else:
-                    try:
-                        frames = reader.feed(data)
-                    except wire.WireError as exc:
-                        self.refuse(str(exc))
-                        frames = []
-                    for index, (header, _blobs, raw) in enumerate(frames):
-                        self.accept(header, raw)
-                        if self.done:
-                            if index + 1 < len(frames):
-                                self.clean = False  # something after `idle`
-                            break
-                    if reader.error is not None and not self.done:
-                        self.refuse(str(reader.error))
-                if self.done:
+        gone = _pidfd(self.pid)  # readable once the learner's process ended, even if what it started
+        fds = [result_r, output_r] + ([gone] if gone is not None else [])  # still holds its pipes
+        try:
+            while not self.done:
+                left = self.step - time.monotonic()
+                if left <= 0:
+                    self.timed_out()
                     break
+                ready, _, _ = select.select(fds, [], [], left)
+                for fd in ready:
+                    if fd == gone:
+                        continue
+                    data = read_chunk(fd)
+                    if not data:
+                        fds.remove(fd)
+                        if fd == result_r:
+                            self.ended()
+                    elif fd == output_r:
+                        self.keep_output(data)
+                    else:
+                        self.feed(reader, data)
+                    if self.done:
+                        break
+                if gone in ready and not self.done:  # what it wrote before it went, then how it ended
+                    while not self.done and select.select([result_r], [], [], 0)[0]:
+                        data = read_chunk(result_r)
+                        if not data:
+                            break
+                        self.feed(reader, data)
+                    if not self.done:
+                        self.ended()
+        finally:
+            if gone is not None:
+                os.close(gone)
         if self.began is not None and self.phase != "finishing":
             self.used = time.monotonic() - self.began
         self.server.results_left -= reader.total
@@ -95,6 +98,22 @@ class Watch:
         if (self.output or self.dropped) and not self.retired:
             self.server.emit({"ev": "output", "text": self.output.decode("utf-8", "replace"), "dropped": self.dropped})
         return self.stopped
+
+    def feed(self, reader: wire.FrameReader, data: bytes) -> None:
+        """Take the frames in a chunk of the results' channel."""
+        try:
+            frames = reader.feed(data)
+        except wire.WireError as exc:
+            self.refuse(str(exc))
+            frames = []
+        for index, (header, _blobs, raw) in enumerate(frames):
+            self.accept(header, raw)
+            if self.done:
+                if index + 1 < len(frames):
+                    self.clean = False  # something after `idle`
+                break
+        if reader.error is not None and not self.done:
+            self.refuse(str(reader.error))
 
     def begin(self) -> None:
         """The learner's time starts: their imports, then their file."""
@@ -226,8 +245,15 @@ class Watch:
                               f"{self.output[-1500:].decode('utf-8', 'replace')}")
         elif status.get("signal") == signal.SIGXCPU:
             self.server.emit({"ev": "timeout", **self.where(), "limit": "cpu"})
+        elif status.get("signal") == signal.SIGKILL and self.out_of_memory():
+            self.server.emit({"ev": "crashed", **self.where(), **status, "limit": "memory"})
         else:
             self.server.emit({"ev": "crashed", **self.where(), **status})
+
+    def out_of_memory(self) -> bool:
+        """Whether the kernel killed a process of this learner for exceeding its control group's memory."""
+        group = self.server.groups.get(self.pid)
+        return group is not None and group.oom_kills() > 0
 
     def reap(self) -> dict[str, Any]:
         """Wait (briefly) for the child to exit and say how it ended."""
@@ -248,7 +274,7 @@ class Watch:
 
     def kill(self) -> None:
         """Kill the child, its process group and everything it left behind (reparented to the server)."""
-        kill_learner(self.pid, self.reaped)
+        kill_learner(self.pid, self.reaped, self.server.groups.get(self.pid))
         self.reaped = True
 
     def keep_output(self, data: bytes) -> None:
@@ -269,8 +295,11 @@ class Watch:
         return False
 
 
-def kill_learner(pid: int, reaped: bool) -> None:
-    """Kill a learner's process, its process group and everything it left behind (reparented to the server)."""
+def kill_learner(pid: int, reaped: bool, group: cgroups.Group | None = None) -> None:
+    """Kill a learner's process, its process group and everything it left behind (reparented to the server);
+    with a control group, first everything in it, wherever it went."""
+    if group is not None:
+        group.kill_all()
     try:
         os.killpg(pid, signal.SIGKILL)  # a group outlives its leader: safe after the reap too
     except (ProcessLookupError, PermissionError):
@@ -283,6 +312,14 @@ def kill_learner(pid: int, reaped: bool) -> None:
             pass
     if not confine.reap_children():
         confine.kill_tree(os.getpid(), reap=True)
+
+
+def _pidfd(pid: int) -> int | None:
+    """A descriptor that becomes readable when the process ends (Linux >= 5.3), or None."""
+    try:
+        return os.pidfd_open(pid)
+    except (AttributeError, OSError):
+        return None
 
 
 def read_chunk(fd: int) -> bytes:
