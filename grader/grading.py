@@ -22,7 +22,7 @@ from grader.render import render_value
 from grader.results import CaseResult, ExerciseResult, Mismatch, Status, first_failure
 from grader.sandbox import callables
 from grader.sandbox.client import CaseOutcome, RunOutcome, RunRequest, Sandbox
-from grader.sandbox.scan import Finding
+from grader.sandbox.scan import REFLECTION, Finding
 
 SIGNALS = {4: "an illegal instruction", 6: "an abort", 7: "a bus error", 8: "a floating-point exception",
            9: "being killed", 11: "a segmentation fault", 24: "the CPU time limit", 25: "the file size limit"}
@@ -211,8 +211,12 @@ def banned_result(ex: Exercise, file: Path, seed: int, findings: list[Finding],
     where = f"line {first.line}" + ("" if own else f" of {first.file}")
     if via:
         where += f", called inside {via}"
-    message = f"{name} is banned in this exercise ({where}): the point is to compute it yourself"
-    others = sorted({f.name for f in findings[1:]} - {first.name})
+    if name.startswith(REFLECTION):  # reached at run time, it could be a banned function without its name
+        message = (f"{name[len(REFLECTION):]} is not allowed in an exercise that bans calls ({where}): it can reach "
+                   f"functions by names built at run time, so write out the names you use")
+    else:
+        message = f"{name} is banned in this exercise ({where}): the point is to compute it yourself"
+    others = sorted({f.name.removeprefix(REFLECTION) for f in findings[1:]} - {first.name.removeprefix(REFLECTION)})
     if others:
         message += "; also banned here: " + ", ".join(others)
     return ExerciseResult(ex.id, ex.topic, ex.title, Status.BANNED, seed, 0.0, ex.points, (), message,

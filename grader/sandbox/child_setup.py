@@ -142,8 +142,6 @@ class Reuse:
             return False
 
     def _idle(self) -> bool:
-        if learner_process._TRIPWIRES is not None:
-            learner_process._TRIPWIRES.uninstall()
         if not self.pause():
             return False
         sys.settrace(None)

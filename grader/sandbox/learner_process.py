@@ -104,44 +104,53 @@ def plan_patches(banned: list[str], modules: list[str] | None = None) -> list[tu
 
 
 class Tripwires:
-    """Replace banned functions with wrappers that report the call, then refuse it."""
+    """Replace banned functions with wrappers that report the call, then refuse it.
+
+    Installed once in a learner's process and never taken back: the process serves only exercises that ban
+    exactly the same (the server's rule), so a wrapper holds no original to fall back on and no switch. The
+    originals stay alive in `_KEPT` (so that no other object takes their ids), bound nowhere a learner names.
+    Once `armed` (the learner's code is about to run), the audit hook also refuses what reaches objects by
+    memory or by identity, and what starts a fresh interpreter (see REFUSED_EVENTS)."""
 
     def __init__(self, banned: list[str], send: Callable[..., None], learner_file: str,
                  blocked_dirs: tuple[str, ...] = ()) -> None:
         self.blocked_dirs = tuple(os.path.realpath(d) + os.sep for d in blocked_dirs)
         self.banned = [b for b in banned if b != scan.OPERATOR and not b.startswith(scan.METHOD_PREFIX)]
-        self.all_banned = banned
+        self.all_banned = list(banned)
+        self.key = (tuple(sorted(banned)), tuple(sorted(blocked_dirs)))
         self.send = send
         self.learner_file = learner_file
         self.patched: dict[int, Any] = {}
-        self.placed: list[tuple[Any, str, Any, Any]] = []  # (module, attribute, original, wrapper)
         self.reported: set[tuple[str, str, int]] = set()
-        self.active = True
         self.scanning = False
+        self.armed = False
 
-    def install(self, plan: list[tuple[str, str, str]] | None = None) -> None:
+    def install(self, plan: list[tuple[str, str, str]] | None = None) -> "Tripwires":
+        """Put the wrappers in place, or, in a process that already has them (it serves the same learner's
+        next exercise, which bans the same), take the next exercise's file and output; the tripwires in use."""
         global _TRIPWIRES
-        if _TRIPWIRES is None and hasattr(sys, "addaudithook"):
-            sys.addaudithook(_audit)  # once per process (hooks cannot be removed): it asks the current tripwires
+        current = _TRIPWIRES
+        if current is not None:
+            if current.key != self.key:
+                raise RuntimeError("a learner's process serves only exercises that ban the same calls")
+            current.send, current.learner_file, current.reported, current.armed = \
+                self.send, self.learner_file, set(), False
+            if current.banned and not any(isinstance(f, _PatchAfterImport) for f in sys.meta_path):
+                sys.meta_path.insert(0, _PatchAfterImport(current))  # the tidy-up put sys.meta_path back
+            return current
+        if hasattr(sys, "addaudithook"):
+            sys.addaudithook(_audit)  # once per process (hooks cannot be removed)
         _TRIPWIRES = self
         if not self.banned:
-            return
+            return self
         self.scanned = set(sys.modules)
         self.apply(plan if plan is not None else plan_patches(self.banned))
         sys.meta_path.insert(0, _PatchAfterImport(self))
+        return self
 
-    def uninstall(self) -> None:
-        """Put the original functions back (a reused process's next exercise bans other things); wrappers
-        still held elsewhere (`from numpy.linalg import det` in a module) now call the original."""
-        self.active = False
-        for module, attr, original, wrapper in reversed(self.placed):
-            try:
-                if getattr(module, attr, None) is wrapper:
-                    setattr(module, attr, original)
-            except Exception:  # noqa: BLE001 - a module the learner replaced: theirs to keep
-                pass
-        self.placed = []
-        sys.meta_path[:] = [f for f in sys.meta_path if not (isinstance(f, _PatchAfterImport) and f.tripwires is self)]
+    def arm(self) -> None:
+        """The learner's code runs from now on (see REFUSED_EVENTS)."""
+        self.armed = True
 
     def roots(self) -> set[str]:
         return {b.split(".")[0] for b in self.banned}
@@ -160,7 +169,7 @@ class Tripwires:
                 setattr(module, attr, wrapper)
             except (AttributeError, TypeError):
                 continue
-            self.placed.append((module, attr, value, wrapper))
+            _KEPT.append(value)
 
     def patch_loaded(self) -> None:
         """Patch the modules imported since the last look (a banned package loaded on demand)."""
@@ -169,14 +178,10 @@ class Tripwires:
         self.apply(plan_patches(self.banned, fresh))
 
     def _wrap(self, func: Any, entry: str) -> Any:
-        tripwires = self
+        report = self.record
 
         def banned_call(*args: Any, **kwargs: Any) -> Any:
-            if not tripwires.active:  # left from an earlier exercise of a reused process: as the function is now
-                current = _TRIPWIRES
-                target = current.patched.get(id(func), func) if current is not None and current.active else func
-                return target(*args, **kwargs)
-            tripwires.record(entry)
+            report(entry)
             raise BannedCall(f"{entry} is banned in this exercise")
 
         banned_call.__name__ = getattr(func, "__name__", "banned")
@@ -225,8 +230,13 @@ class Tripwires:
         return False
 
     def audit(self, event: str, args: tuple[Any, ...]) -> None:
-        """Refuse the grader's files; scan source compiled at run time and non-library imports."""
-        if event == "open" and self.blocked_dirs and args and isinstance(args[0], (str, bytes, os.PathLike)):
+        """Refuse the grader's files; scan source compiled at run time and non-library imports; where calls
+        are banned, refuse (once armed) what reaches objects by memory or identity or starts a fresh
+        interpreter (REFUSED_EVENTS)."""
+        if self.armed and self.all_banned and (event in REFUSED_EVENTS or event.startswith("ctypes.")):
+            raise PermissionError(f"{REFUSED_EVENTS.get(event, 'ctypes (calling C code directly)')} is not "
+                                  "allowed in an exercise that bans calls")
+        if event == "open" and self.blocked_dirs and args and type(args[0]) in (str, bytes):
             path = os.path.realpath(os.fsdecode(args[0]))
             if (path + os.sep).startswith(self.blocked_dirs):
                 raise PermissionError(f"learner code may not read {path}")
@@ -245,7 +255,7 @@ class Tripwires:
             source = args[0].decode("utf-8", "replace") if isinstance(args[0], bytes) else args[0]
             self.scanning = True
             try:
-                findings = scan.scan_source(source, str(args[1]), self.all_banned)
+                findings = scan.scan_source(source, str(args[1]), self.all_banned, reflection=False)
             finally:
                 self.scanning = False
             for f in findings:
@@ -263,7 +273,17 @@ class Tripwires:
                     self.record(f.name, filename, f.line)
 
 
-_TRIPWIRES: Tripwires | None = None  # the current exercise's, in a learner's process
+_TRIPWIRES: Tripwires | None = None  # the learner's process's (one set: it serves exercises banning the same)
+_KEPT: list[Any] = []  # the originals the wrappers replaced
+REFUSED_EVENTS = {  # audit events refused once the learner's code runs, where calls are banned
+    "gc.get_objects": "gc.get_objects (finding objects by identity)",
+    "gc.get_referrers": "gc.get_referrers (finding objects by identity)",
+    "gc.get_referents": "gc.get_referents (finding objects by identity)",
+    "sys._current_frames": "sys._current_frames (reading other threads' frames)",
+    "os.exec": "os.exec* (starting a fresh interpreter)", "os.posix_spawn": "os.posix_spawn (a fresh program)",
+    "os.spawn": "os.spawn* (a fresh program)", "os.system": "os.system (a fresh program)",
+    "subprocess.Popen": "subprocess (a fresh program)",
+}
 
 
 def _audit(event: str, args: tuple[Any, ...]) -> None:
@@ -387,8 +407,7 @@ def prepare_child(req: dict[str, Any], send: Callable[..., None], plan: list[tup
     capture = Capture(int(req["limits"]["output_kb"]) * 1024)
     sys.stdout = sys.stderr = capture
     sys.meta_path.insert(0, _BlockGraderImports())
-    tripwires = Tripwires(list(req["banned"]), send, learner_file, tuple(req.get("blocked_dirs", ())))
-    tripwires.install(plan)
+    tripwires = Tripwires(list(req["banned"]), send, learner_file, tuple(req.get("blocked_dirs", ()))).install(plan)
     if tripwires.banned and preimported:  # modules imported in this child only: not in the server's plan
         tripwires.apply(plan_patches(tripwires.banned, preimported))
     sys.path.insert(0, os.path.dirname(learner_file))
@@ -407,6 +426,8 @@ def run_child(req: dict[str, Any], blobs: list[bytes], send: Callable[..., None]
     exercise."""
     learner_file = req["file"]
     send({"ev": "armed"})
+    if _TRIPWIRES is not None:
+        _TRIPWIRES.arm()
     if banned_in_source(req, send, capture):
         return True
     try:

@@ -64,7 +64,7 @@ class _Learner:
 
     def __init__(self, home: str) -> None:
         self.workdir = tempfile.mkdtemp(prefix="grade-run-", dir=home)
-        self.key: tuple[str, tuple[str, ...]] | None = None
+        self.key: tuple[str, tuple[str, ...], tuple[str, ...]] | None = None
         self.rlimit: bool | None = None  # whether RLIMIT_AS holds in it (told with its first `stage`)
         self.events: queue.Queue[tuple[str, bytes]] = queue.Queue()
         try:
@@ -439,7 +439,7 @@ class PortableSandbox:
         req = {"file": str(request.file), "function": request.function, "module": "submission",
                "banned": list(request.banned), "limits": dict(request.limits), "cases": cases,
                "blocked_dirs": list(blocked), "source": source, "apart": bool(getattr(request, "apart", False))}
-        key = (os.path.dirname(str(request.file)), blocked)
+        key = (os.path.dirname(str(request.file)), blocked, tuple(sorted(request.banned)))  # same bans only
         events: list[Event] = []
         budget = float(request.limits.get("exercise_seconds", 20.0))
         results_left = RESULT_LIMIT
@@ -452,7 +452,7 @@ class PortableSandbox:
             start_at = stopped + 1
         return assemble(events, ncases, output_limit)
 
-    def _supervise(self, req: dict[str, Any], blobs: list[bytes], key: tuple[str, tuple[str, ...]], start_at: int,
+    def _supervise(self, req: dict[str, Any], blobs: list[bytes], key: tuple[str, tuple[str, ...], tuple[str, ...]], start_at: int,
                    budget: float, results_left: int, events: list[Event]) -> tuple[int | None, float, int]:
         """Run the exercise from start_at in the learner's idle process if it can take it, else a fresh one."""
         frame = wire.pack({"op": "run", "req": req, "start_at": start_at, "rlimit_as": self.features["rlimit_as"]},

@@ -56,10 +56,8 @@ def limit_memory(extra_bytes: int) -> bool:
 
 
 def tidy(learner: Any, module_name: str, folder: str) -> None:
-    """Undo one exercise's set-up so that the same learner's next exercise starts as in a fresh process."""
-    current = learner._TRIPWIRES
-    if current is not None:
-        current.uninstall()
+    """Undo one exercise's set-up so that the same learner's next exercise starts as in a fresh process (its
+    tripwires stay: the next exercise bans the same, or runs in a fresh process)."""
     sys.modules.pop(module_name, None)
     while folder in sys.path:
         sys.path.remove(folder)

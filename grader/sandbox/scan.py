@@ -16,6 +16,29 @@ SOURCE_LIMIT = 4 << 20  # characters; the runner refuses larger files
 METHOD_PREFIX = "numpy.ndarray."
 COMPUTED_NAME = "getattr with a name built at run time"  # reported where ndarray methods are banned
 DYNAMIC_LOOKUPS = ("getattr", "attrgetter", "methodcaller")
+# Reflection: where an exercise bans calls, a learner's file may not reach functions, code or the grader's
+# own objects by names or code built at run time, nor change a library: what it calls must be read off its
+# source before it runs. Findings are named REFLECTION + what was used.
+REFLECTION = "reflection: "
+REFLECTIVE_BUILTINS = frozenset({"exec", "eval", "compile", "__import__", "vars", "globals", "locals", "setattr",
+                                 "delattr", "breakpoint", "__builtins__"})
+REFLECTIVE_ATTRIBUTES = frozenset({
+    "__dict__", "__closure__", "__globals__", "__code__", "__builtins__", "__subclasses__", "__getattribute__",
+    "__getattr__", "__setattr__", "__delattr__", "__self__", "__func__", "__wrapped__", "__reduce__",
+    "__reduce_ex__", "__import__", "__loader__", "__spec__", "__mro__", "__bases__", "__base__", "__defaults__",
+    "__kwdefaults__", "f_back", "f_locals", "f_globals", "f_builtins", "tb_frame", "gi_frame", "cr_frame",
+    "ag_frame", "cell_contents"})
+REFLECTIVE_MODULES = frozenset({  # reach objects by name or memory, or run code held in strings or data
+    "ctypes", "gc", "inspect", "importlib", "pickle", "marshal", "shelve", "copyreg", "code", "codeop", "runpy",
+    "timeit", "cProfile", "profile", "pdb", "trace", "doctest", "builtins", "subprocess", "multiprocessing",
+    "_grade_sandbox"})
+REFLECTIVE_NAMES = frozenset({  # qualified names of the same kind in modules learners import for other things
+    "sys.modules", "sys._getframe", "sys._current_frames", "sys.meta_path", "sys.path_hooks",
+    "sys.path_importer_cache", "sys.settrace", "sys.setprofile", "sys.addaudithook", "sys.exc_info",
+    "sys.exception", "sys.last_traceback", "os.system", "os.popen", "os.posix_spawn", "os.posix_spawnp",
+    "os.execv", "os.execve", "os.execl", "os.execle", "os.execlp", "os.execlpe", "os.execvp", "os.execvpe",
+    "os.spawnv", "os.spawnve", "os.spawnl", "os.spawnle", "os.spawnlp", "os.spawnlpe", "os.spawnvp",
+    "os.spawnvpe", "operator.attrgetter", "operator.methodcaller", "functools.partial.func"})
 
 
 @dataclass(frozen=True)
@@ -54,18 +77,38 @@ def banned_match(qualified: str, banned: list[str]) -> str | None:
 
 
 class _Scanner(ast.NodeVisitor):
-    def __init__(self, banned: list[str], file: str) -> None:
+    def __init__(self, banned: list[str], file: str, reflection: bool = True) -> None:
         self.banned = banned
         self.file = file
+        self.reflection = reflection and bool(banned)
         self.aliases: dict[str, str] = {}
         self.findings: list[Finding] = []
         self.methods = {b[len(METHOD_PREFIX):]: b for b in banned if b.startswith(METHOD_PREFIX)}
+        self.constant_lookups: set[int] = set()  # getattr(x, "name") calls: the name is read off the source
+        self.computed_lookups: set[int] = set()
+        self.defined: set[str] = set()  # the file's own functions and classes (its `compile` is not Python's)
 
     def report(self, name: str, node: ast.AST) -> None:
         self.findings.append(Finding(name, getattr(node, "lineno", 0), self.file))
 
+    def reflective(self, what: str, node: ast.AST) -> None:
+        if self.reflection:
+            self.report(REFLECTION + what, node)
+
+    def reflective_name(self, qualified: str, node: ast.AST) -> None:
+        root = qualified.split(".")[0]
+        if root in REFLECTIVE_MODULES:
+            self.reflective(f"the module {root}", node)
+        elif qualified.rsplit(".", 1)[-1] in REFLECTIVE_ATTRIBUTES:
+            self.reflective(qualified, node)
+        elif any(prefix in REFLECTIVE_NAMES for prefix in _prefixes(qualified)):  # sys.modules.pop
+            self.reflective(next(p for p in _prefixes(qualified) if p in REFLECTIVE_NAMES), node)
+        elif root == "builtins" or (root in REFLECTIVE_BUILTINS and "." not in qualified):
+            self.reflective(f"{qualified}()", node)
+
     def visit_Import(self, node: ast.Import) -> None:
         for alias in node.names:
+            self.reflective_name(alias.name, node)
             if alias.asname:
                 self.aliases[alias.asname] = alias.name
             else:
@@ -79,9 +122,24 @@ class _Scanner(ast.NodeVisitor):
         for alias in node.names:
             qualified = f"{node.module}.{alias.name}"
             self.aliases[alias.asname or alias.name] = qualified
+            self.reflective_name(qualified if alias.name != "*" else node.module, node)
             self._check(qualified, node)
 
+    def changes_library(self, targets: list[ast.expr]) -> None:
+        """`np.linalg.det = f`, `ast.parse = f`: a library changed under the grader's own checks."""
+        for t in targets:
+            for item in ast.walk(t):
+                if isinstance(item, ast.Attribute) and isinstance(item.ctx, (ast.Store, ast.Del)):
+                    base = self.resolve(item.value)
+                    if base is not None:
+                        self.reflective(f"changing {base}.{item.attr}", item)
+
+    def visit_Delete(self, node: ast.Delete) -> None:
+        self.changes_library(node.targets)
+        self.generic_visit(node)
+
     def visit_Assign(self, node: ast.Assign) -> None:
+        self.changes_library(node.targets)
         self.generic_visit(node)
         target = self.resolve(node.value)
         if target is not None:
@@ -92,9 +150,18 @@ class _Scanner(ast.NodeVisitor):
     def visit_Name(self, node: ast.Name) -> None:
         if isinstance(node.ctx, ast.Load) and node.id in self.aliases:
             self._check(self.aliases[node.id], node)
+        elif isinstance(node.ctx, ast.Load) and node.id in REFLECTIVE_BUILTINS and node.id not in self.defined:
+            self.reflective(f"{node.id}()" if node.id != "__builtins__" else node.id, node)
+        elif isinstance(node.ctx, ast.Load) and node.id == "getattr" and id(node) not in self.constant_lookups \
+                and node.id not in self.defined:
+            self.reflective(COMPUTED_NAME if id(node) in self.computed_lookups else "getattr passed as a value", node)
 
     def visit_Attribute(self, node: ast.Attribute) -> None:
         qualified = self.resolve(node)
+        if node.attr in REFLECTIVE_ATTRIBUTES:
+            self.reflective(f".{node.attr}", node)
+        elif qualified is not None:
+            self.reflective_name(qualified, node)
         if qualified is not None:
             self._check(qualified, node)
             return  # the chain's own prefixes are not separate uses
@@ -103,6 +170,10 @@ class _Scanner(ast.NodeVisitor):
         self.generic_visit(node)
 
     def visit_Call(self, node: ast.Call) -> None:
+        if isinstance(node.func, ast.Name) and node.func.id == "getattr":  # judged by visit_Name
+            constant = len(node.args) >= 2 and isinstance(node.args[1], ast.Constant) \
+                and isinstance(node.args[1].value, str) and node.args[1].value not in REFLECTIVE_ATTRIBUTES
+            (self.constant_lookups if constant else self.computed_lookups).add(id(node.func))
         qualified = self.resolve(node)
         if qualified is not None:
             self._check(qualified, node)
@@ -154,8 +225,15 @@ class _Scanner(ast.NodeVisitor):
             self.report(entry, node)
 
 
-def scan_source(source: str, file: str, banned: list[str]) -> list[Finding]:
-    """Every use of a banned name in the source, in line order (none if it does not parse)."""
+def _prefixes(qualified: str) -> list[str]:
+    parts = qualified.split(".")
+    return [".".join(parts[:i]) for i in range(1, len(parts) + 1)]
+
+
+def scan_source(source: str, file: str, banned: list[str], reflection: bool = True) -> list[Finding]:
+    """Every use of a banned name in the source, in line order (none if it does not parse); with
+    `reflection`, also every use of reflection (see REFLECTION) where something is banned: for a learner's
+    own files, not for code a library generates and compiles on its behalf (dataclasses, namedtuple)."""
     if not banned:
         return []
     if len(source) > SOURCE_LIMIT:
@@ -164,11 +242,13 @@ def scan_source(source: str, file: str, banned: list[str]) -> list[Finding]:
         tree = ast.parse(source, filename=file)
     except (SyntaxError, ValueError, RecursionError, MemoryError):  # a hostile source: nesting, size
         return []
-    scanner = _Scanner(banned, file)
+    scanner = _Scanner(banned, file, reflection)
+    scanner.defined = {n.name for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef,
+                                                                         ast.ClassDef))}
     scanner.visit(tree)
     seen: set[tuple[str, int]] = set()
     unique = []
-    for f in sorted(scanner.findings, key=lambda f: f.line):
+    for f in sorted(scanner.findings, key=lambda f: (f.name.startswith(REFLECTION), f.line)):  # names first
         if (f.name, f.line) not in seen:
             seen.add((f.name, f.line))
             unique.append(f)

@@ -29,13 +29,14 @@ class Learner:
         self.banned: frozenset[str] | None = None  # banned in every exercise it ran (None: none ran yet)
 
     def may_serve(self, banned: list[str]) -> bool:
-        """Whether it may run an exercise banning these: only if each of them was banned in every exercise it
-        ran, so that no function it could hold from an earlier one (numpy.linalg._umath_linalg.det kept in a
-        library module) is banned now."""
-        return self.banned is None or set(banned) <= self.banned
+        """Whether it may run an exercise banning these: only if every exercise it ran banned exactly the same.
+        Its tripwires are never taken back (a wrapper holds no original to fall back on), and no function it
+        could hold from an earlier exercise (numpy.linalg._umath_linalg.det kept in a library module) is
+        banned now."""
+        return self.banned is None or frozenset(banned) == self.banned
 
     def served(self, banned: list[str]) -> None:
-        self.banned = frozenset(banned) if self.banned is None else self.banned & frozenset(banned)
+        self.banned = frozenset(banned)
 
 
 def group_room(req: dict[str, Any]) -> int:

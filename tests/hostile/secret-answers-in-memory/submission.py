@@ -6,7 +6,7 @@ import sys
 import numpy as np
 
 
-def determinant(A):
+def eig_symmetric(A):
     for obj in gc.get_objects():
         if isinstance(obj, dict):
             for key in ("expected", "answer", "reference"):

@@ -16,51 +16,51 @@ def route(func):
 
 @route
 def plain_import():
-    import reference.determinant as ref
-    return ref.determinant
+    import reference.eigen as ref
+    return ref.eig_symmetric
 
 
 @route
 def grader_import():
     import grader.grading  # noqa: F401 - the grader would lead to the references
-    return sys.modules["reference.determinant"].determinant
+    return sys.modules["reference.eigen"].eig_symmetric
 
 
 @route
 def import_module():
-    return importlib.import_module("reference.determinant").determinant
+    return importlib.import_module("reference.eigen").eig_symmetric
 
 
 @route
 def dunder_import():
-    return __import__("reference.determinant", fromlist=["determinant"]).determinant
+    return __import__("reference.eigen", fromlist=["eig_symmetric"]).eig_symmetric
 
 
 @route
 def from_file_spec():
-    spec = importlib.util.spec_from_file_location("ref", f"{COURSE}/reference/determinant.py")
+    spec = importlib.util.spec_from_file_location("ref", f"{COURSE}/reference/eigen.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    return module.determinant
+    return module.eig_symmetric
 
 
 @route
 def read_and_exec():
     namespace = {}
-    with open(f"{COURSE}/reference/determinant.py") as handle:
+    with open(f"{COURSE}/reference/eigen.py") as handle:
         exec(handle.read(), namespace)
-    return namespace["determinant"]
+    return namespace["eig_symmetric"]
 
 
 @route
 def through_sys_path():
     sys.path.insert(0, COURSE)
     sys.modules.pop("reference", None)
-    from reference import determinant as ref
-    return ref.determinant
+    from reference import eigen as ref
+    return ref.eig_symmetric
 
 
-def determinant(A):
+def eig_symmetric(A):
     for attempt in ROUTES:
         try:
             found = attempt()
