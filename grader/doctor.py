@@ -62,9 +62,12 @@ def _linux_defences(f: dict[str, Any]) -> list[Defence]:
                 "the grader's and the worker's memory and environment are unreadable to learner code (prctl)",
                 keeps_secret=True),
         Defence("process tree", True, "the worker is a child subreaper: every learner process is killed"),
-        Defence("cgroups", False, "not used (rlimits and the subreaper bound each learner's process)"),
+        Defence("control groups", bool(f.get("cgroup")),
+                f"{f.get('cgroup')}: every kind of memory counted per learner, processes bounded, all killed at the end"
+                if f.get("cgroup") else f"not available ({f.get('cgroup_why') or 'the worker did not say'}): rlimits "
+                "and the subreaper bound each learner's process"),
         Defence("import blocker, audit hook, tripwires", True, "the grader's packages cannot be imported; banned "
-                "calls are refused and named"),
+                "calls are refused and named; where calls are banned, reflection is refused (docs/sandbox.md)"),
         Defence("run as root", root, "root: ids can be switched and folders mounted" if root else
                 "not root: no uid switch or mount namespace"),
     ]
@@ -86,11 +89,12 @@ def _portable_defences(f: dict[str, Any]) -> list[Defence]:
         Defence("memory limit", rlimit or psutil, "RLIMIT_AS" if rlimit else
                 "the grader watches the resident size of the learner's processes" if psutil else
                 "neither RLIMIT_AS nor psutil to watch the resident size"),
-        Defence("process tree", psutil, "psutil finds and kills every process the learner's code started"
-                if psutil else "psutil is not installed: processes that leave the group may survive"),
-        Defence("cgroups", False, "not used"),
+        Defence("process tree", psutil, "psutil kills the learner's process tree and every process that still "
+                "carries its tag (a double fork, a new session)" if psutil else
+                "psutil is not installed: processes that leave the group may survive"),
+        Defence("control groups", False, off),
         Defence("import blocker, audit hook, tripwires", True, "the grader's packages cannot be imported; banned "
-                "calls are refused and named"),
+                "calls are refused and named; where calls are banned, reflection is refused (docs/sandbox.md)"),
     ]
 
 

@@ -12,7 +12,7 @@ from typing import Any, Callable, Iterable, Iterator, Mapping
 
 import numpy as np
 
-from grader import checks, mistakes
+from grader import checks, expected_feed, mistakes
 from grader.checks.core import CheckContext
 from grader.definition import Exercise, MistakeRule
 from grader.dotted import resolve
@@ -76,17 +76,42 @@ class Grader:
         """Grade several (exercise, file) pairs in order, overlapping the grader's work with the learner's.
 
         While the learner's process runs one exercise, the grader judges the previous one and
-        computes the next one's expected answers. Yields, in the given order, each result or the
+        takes the next one's expected answers (computed meanwhile by a forked copy, expected_feed, where
+        that pays; else computed here). Yields, in the given order, each result or the
         DefinitionError that stopped that exercise (the others go on). Same results as grade().
         """
+        jobs = list(jobs)
+        feed = None
+        if expected_feed.usable(len(jobs)):  # the expected answers, computed by a forked copy meanwhile
+            _import_reference_packages(ex for ex, _file in jobs)  # here too: their folders are blocked_dirs()
+            try:
+                feed = expected_feed.ExpectedFeed(lambda job: self.prepare(job[0], seed, count), jobs)
+            except OSError:
+                feed = None
+        try:
+            yield from self._pipeline(jobs, seed, count, feed)
+        finally:
+            if feed is not None:
+                feed.close()
+
+    def _pipeline(self, jobs: list[tuple[Exercise, Path]], seed: int, count: int | None,
+                  feed: expected_feed.ExpectedFeed | None) -> Iterator[ExerciseResult | DefinitionError]:
         # one ready-to-run item: (exercise, file, cases, expected) or a finished result/error
         def ready(ex: Exercise, file: Path) -> tuple[Exercise, Path, list[Case], list[Expected]] | ExerciseResult \
                 | DefinitionError:
+            prepared, invalid = None, None
+            if feed is not None:  # taken in order, whatever becomes of this job
+                try:
+                    prepared = feed.next()
+                except DefinitionError as exc:
+                    invalid = exc
             try:
                 early = self._read_file(ex, file, seed)
                 if early is not None:
                     return early
-                cases, expected = self.prepare(ex, seed, count)
+                if invalid is not None:
+                    return invalid
+                cases, expected = prepared if prepared is not None else self.prepare(ex, seed, count)
             except DefinitionError as exc:
                 return exc
             return ex, file, cases, expected
@@ -164,6 +189,18 @@ class Grader:
                                                   f"{', '.join(c.name for c in cases)})")])
             cases, expected = [cases[i] for i in picked], [expected[i] for i in picked]
         return cases, expected
+
+
+def _import_reference_packages(exercises: Iterable[Exercise]) -> None:
+    """Import the top-level packages of the references (not the references: their packages' folders are
+    what learner code may not read, see blocked_dirs, and a forked copy imports the rest)."""
+    import importlib
+
+    for root in sorted({ex.reference.split(":")[0].split(".")[0] for ex in exercises}):
+        try:
+            importlib.import_module(root)
+        except Exception:  # noqa: BLE001 - the reference's own import says what is wrong, in its exercise
+            pass
 
 
 def _limits(ex: Exercise) -> dict[str, Any]:

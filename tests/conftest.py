@@ -14,6 +14,13 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 EXERCISES = ROOT / "exercises"
 SOLUTIONS = Path(__file__).resolve().parent / "solutions"
+# The Linux runner (fork server, ids, Landlock, seccomp, control groups) is in use: Linux, not forced portable.
+LINUX_RUNNER = sys.platform.startswith("linux") and os.environ.get("GRADE_SANDBOX") != "portable"
+
+
+def linux_runner_only(defence: str) -> pytest.MarkDecorator:
+    """Skip a test of one of the Linux runner's own defences where another runner is in use."""
+    return pytest.mark.skipif(not LINUX_RUNNER, reason=f"Linux runner only: {defence}")
 
 
 @pytest.fixture(scope="module")

@@ -12,10 +12,12 @@ from typing import Any
 import numpy as np
 import pytest
 
+from conftest import linux_runner_only
 from grader.sandbox import cgroups
 
 HIERARCHY, WHY = cgroups.find() if os.geteuid() == 0 else (None, "not root")
-pytestmark = pytest.mark.skipif(HIERARCHY is None, reason=f"no control groups for learners here: {WHY}")
+pytestmark = [pytest.mark.skipif(HIERARCHY is None, reason=f"no control groups for learners here: {WHY}"),
+              linux_runner_only("a control group per learner's process")]
 
 LIMITS = {"case_seconds": 10, "exercise_seconds": 12, "memory_mb": 128, "output_kb": 4}
 CASE = (("one", {"a": np.array([1.0, 2.0]), "b": np.array([3.0, 4.0])}),)

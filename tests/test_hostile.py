@@ -49,7 +49,7 @@ from typing import Any, Iterator
 import numpy as np
 import pytest
 
-from conftest import ROOT, SOLUTIONS
+from conftest import ROOT, SOLUTIONS, linux_runner_only
 
 HOSTILE = Path(__file__).resolve().parent / "hostile"
 LIMITS = {"case_seconds": 1, "exercise_seconds": 2, "memory_mb": 256, "output_kb": 4}
@@ -447,6 +447,7 @@ def test_learner_output_is_safe_text_in_every_format(world: World) -> None:
             ET.fromstring(proc.stdout)
 
 
+@linux_runner_only("the fork server's set-up of a child (the portable runner starts a fresh interpreter)")
 def test_startup_failure_is_the_graders_not_the_learners() -> None:
     """A learner's MemoryError is their verdict; a child that fails in the grader's own set-up (here: a
     request it cannot apply; in life: ids it may not take, a limit it cannot set) is the grader's error."""
@@ -466,6 +467,7 @@ def test_startup_failure_is_the_graders_not_the_learners() -> None:
         assert again.cases[0].kind == "value"
 
 
+@linux_runner_only("the sandbox worker process (the portable runner has none)")
 def test_a_killed_worker_costs_that_exercise_only() -> None:
     """If the worker dies while learner code runs, that exercise fails and the next one runs normally."""
     from grader.sandbox.client import RunRequest, Sandbox
@@ -515,6 +517,7 @@ box.collect(1)
 """
 
 
+@linux_runner_only("learner processes die with a killed grader (parent-death signal, subreaper)")
 def test_learner_processes_die_with_the_grader(tmp_path: Path) -> None:
     """The grader killed outright (CI time-out, a batch worker killed) while learner code runs: the worker
     sweeps every learner process (a looping child, a daemon in its own session) before it exits."""
@@ -582,6 +585,7 @@ def test_disk_flood_is_bounded(world: World, runs: dict[str, Run]) -> None:
     assert written and max(written) <= 64, written
 
 
+@linux_runner_only("own ids, seccomp and the process limit")
 def test_defences_in_place(world: World) -> None:
     """Say which defences this machine gives (root: own ids; kernel: Landlock, seccomp)."""
     print("sandbox features:", world.features)

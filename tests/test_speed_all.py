@@ -108,6 +108,59 @@ def test_concurrent_and_sequential_modes_agree_exactly(submission: tuple[str, Pa
     assert grade_all(folder) == grade_all(folder, sequential=True)
 
 
+def test_a_reference_that_raises_stops_that_exercise_only_in_both_modes(tmp_path: Path) -> None:
+    """The expected answers come from a forked copy of the grader in the pipelined mode: a reference that
+    raises there is that exercise's definition error, said as in the sequential mode; the rest is graded."""
+    course = tmp_path / "course"
+    shutil.copytree(ROOT / "exercises", course / "exercises")
+    shutil.copytree(ROOT / "reference", course / "reference")
+    broken = course / "reference" / "determinant.py"
+    broken.write_text(broken.read_text() + "\n\ndef determinant(A):\n    raise RuntimeError('broken on purpose')\n")
+    folder = build_submission(tmp_path / "submission", "perfect")
+    runs = []
+    for sequential in (False, True):
+        env = {**os.environ, "NO_COLOR": "1", "PYTHONPATH": os.pathsep.join([str(course), str(ROOT)])}
+        env.pop("GRADE_SEED", None)
+        env.pop("GRADE_SEQUENTIAL", None)
+        if sequential:
+            env["GRADE_SEQUENTIAL"] = "1"
+        proc = subprocess.run([sys.executable, "-m", "grader.cli", "all", "--submission", str(folder), "--seed",
+                               str(SEED), "--format", "json", "--exercises", str(course / "exercises")],
+                              cwd=tmp_path, env=env, capture_output=True, text=True, timeout=600)
+        assert proc.returncode == 2, proc.stderr
+        assert "the reference raised RuntimeError: broken on purpose" in proc.stderr, proc.stderr
+        assert "Traceback" not in proc.stderr, proc.stderr
+        report = json.loads(proc.stdout)
+        graded = [e["exercise"] for e in report["exercises"]]
+        assert "determinant" not in graded and len(graded) == 39, graded
+        assert {e["status"] for e in report["exercises"]} == {"passed"}
+        runs.append((report, proc.stderr))
+    assert runs[0] == runs[1]
+
+
+PEEK = """
+def vector_arithmetic(a, b):
+    try:
+        with open({path!r}) as handle:
+            handle.read(10)
+        return a, a, a, a  # read the reference: a wrong answer, so that the test sees it
+    except OSError:
+        return a + b, a - b, a * b, a / b
+"""
+
+
+def test_grade_all_keeps_the_references_unreadable(tmp_path: Path) -> None:
+    """The grader that hands the expected answers to a forked copy still names the references' folder
+    among those learner code may not read (what the portable runner's audit hook refuses; the Linux
+    runner's Landlock rules never let learner code read the checkout anyway)."""
+    folder = build_submission(tmp_path / "submission", "perfect")
+    target = next(folder.rglob("vector_arithmetic.py"))
+    target.write_text(PEEK.format(path=str(ROOT / "reference" / "vectors.py")))
+    report = grade_all(folder)
+    row = next(e for e in report["exercises"] if e["exercise"] == "vector_arithmetic")
+    assert row["status"] == "passed", row
+
+
 if __name__ == "__main__":
     import tempfile
 

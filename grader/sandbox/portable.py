@@ -15,7 +15,9 @@ Pipes are read by threads (select does not work on pipes on Windows).
 from __future__ import annotations
 
 import os
+import itertools
 import queue
+import secrets
 import shutil
 import subprocess
 import sys
@@ -29,7 +31,7 @@ from grader.errors import SandboxError
 from grader.sandbox import wire
 from grader.sandbox.client import RunOutcome, RunRequest, _numpy_root, assemble, clean_environment, plain_text
 from grader.sandbox.limits import IDLE_SECONDS, RESULT_LIMIT, SETUP_SECONDS
-from grader.sandbox.portable_kill import kill_tree, new_group_flags, tree_pids, tree_rss
+from grader.sandbox.portable_kill import TAG_VARIABLE, kill_tree, new_group_flags, sweep, tree_pids, tree_rss
 from grader.sandbox.source_analysis import read_source
 
 CHILD = Path(__file__).with_name("portable_child.py")
@@ -62,16 +64,18 @@ def child_environment(workdir: str) -> dict[str, str]:
 class _Learner:
     """One learner's process: a fresh interpreter, its pipes (read by threads into one queue), its folder."""
 
-    def __init__(self, home: str) -> None:
+    def __init__(self, home: str, tag: str) -> None:
         self.workdir = tempfile.mkdtemp(prefix="grade-run-", dir=home)
+        self.tag = tag  # in its command line and environment, and so in everything it starts
         self.key: tuple[str, tuple[str, ...], tuple[str, ...]] | None = None
         self.rlimit: bool | None = None  # whether RLIMIT_AS holds in it (told with its first `stage`)
         self.events: queue.Queue[tuple[str, bytes]] = queue.Queue()
         try:
             self.proc = subprocess.Popen(
-                [sys.executable, "-I", "-B", str(CHILD), _numpy_root()],
+                [sys.executable, "-I", "-B", str(CHILD), _numpy_root(), tag],
                 stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                env=child_environment(self.workdir), cwd=self.workdir, **new_group_flags())  # type: ignore[call-overload]
+                env={**child_environment(self.workdir), TAG_VARIABLE: tag}, cwd=self.workdir,
+                **new_group_flags())  # type: ignore[call-overload]
         except OSError as exc:
             shutil.rmtree(self.workdir, ignore_errors=True)
             raise SandboxError(f"cannot start the isolated runner: {exc}") from None
@@ -119,6 +123,7 @@ class _Learner:
                 self.proc.kill()
             except OSError:
                 pass
+        sweep(self.tag)  # what left its tree (a double fork, a new session) still carries its tag
         try:
             self.proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
@@ -367,10 +372,15 @@ class PortableSandbox:
                                          "rlimit_as": _available("resource") and sys.platform.startswith("linux")}
         self._idle: _Learner | None = None
         self._current: _Learner | None = None
-        self._spare: _Learner | None = _Learner(self.home)  # boots while the grader loads the exercise
+        self.tag = f"grade-learner-{secrets.token_hex(8)}"  # each learner's process: this, and its number
+        self._numbers = itertools.count()
+        self._spare: _Learner | None = self._new()  # boots while the grader loads the exercise
         self._thread: threading.Thread | None = None
         self._result: RunOutcome | BaseException | None = None
         self._pending: RunRequest | None = None
+
+    def _new(self) -> _Learner:
+        return _Learner(self.home, f"{self.tag}-{next(self._numbers)}")
 
     def __enter__(self) -> "PortableSandbox":
         return self
@@ -466,10 +476,10 @@ class PortableSandbox:
                 except _Retire:
                     pass
             idle.kill()
-        learner, self._spare = self._spare or _Learner(self.home), None
+        learner, self._spare = self._spare or self._new(), None
         if learner.proc.poll() is not None:
             learner.kill()
-            learner = _Learner(self.home)
+            learner = self._new()
         learner.key = None if apart else key  # a process that ran hidden cases serves nothing afterwards
         if not learner.send(frame):
             learner.kill()

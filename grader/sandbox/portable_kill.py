@@ -66,6 +66,36 @@ def tree_pids(pid: int) -> list[int]:
         return []
 
 
+TAG_VARIABLE = "GRADE_LEARNER_TAG"
+
+
+def sweep(tag: str, seconds: float = 5.0) -> int:
+    """Kill every process that carries a runner's tag, in its command line (a fork keeps it) or in its
+    environment (a program it starts keeps it): what left the learner's tree (a double fork, a new session)
+    and so was not killed with it. The number killed (0 without psutil)."""
+    try:
+        import psutil
+    except ImportError:
+        return 0
+    found = []
+    for proc in psutil.process_iter(["pid", "cmdline"]):
+        if proc.pid == os.getpid():
+            continue
+        try:
+            cmdline = proc.info.get("cmdline") or []
+            if tag in cmdline or proc.environ().get(TAG_VARIABLE) == tag:
+                found.append(proc)
+        except (psutil.Error, OSError):
+            continue
+    for proc in found:
+        try:
+            proc.kill()
+        except psutil.Error:
+            pass
+    psutil.wait_procs(found, timeout=seconds)
+    return len(found)
+
+
 def new_group_flags() -> dict[str, object]:
     """Popen arguments that put a child in a group of its own (a session on POSIX)."""
     if os.name == "nt":
