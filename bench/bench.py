@@ -170,7 +170,9 @@ def batch_rate(submissions: int) -> str:
     proc = subprocess.run([sys.executable, str(ROOT / "bench" / "bench_batch.py"), "--submissions", str(submissions)],
                           cwd=ROOT, capture_output=True, text=True, check=False)
     lines = [line for line in proc.stdout.splitlines() if "gradings/s" in line]
-    return lines[-1] if lines else f"failed: {proc.stderr[-500:]}"
+    if proc.returncode or not lines:  # a crashed batch has no rate (it once printed 6481/s for a crash)
+        return f"FAILED (exit {proc.returncode}): {(proc.stderr or proc.stdout)[-500:]}"
+    return lines[-1]
 
 
 def main() -> None:

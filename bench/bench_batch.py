@@ -163,8 +163,9 @@ def run(work: Path, root: Path, jobs: int, gradings: int, scheduler: str | None)
     cpu1 = os.times()
     children = (cpu1.children_user - cpu0.children_user) + (cpu1.children_system - cpu0.children_system)
     print(proc.stdout.strip())
-    if proc.returncode:
+    if proc.returncode not in (0, 1):  # 1: some learner did not pass; anything else: the batch did not run
         print(proc.stderr.strip()[-2000:])
+        raise SystemExit(f"grade batch failed (exit {proc.returncode}): no rate to give")
     print(f"wall {seconds:.1f} s: {gradings / seconds:.0f} gradings/s; CPU {children:.1f} s "
           f"({children / gradings * 1000:.1f} ms per grading); projected 500 x 40: "
           f"{500 * 40 / (gradings / seconds):.0f} s")
