@@ -207,7 +207,7 @@ def grade_on_cluster(address: str, jobs: int, subs: list[Any], todo: list[int], 
             bar.update(len(ids))
             future.release()
     except (OSError, TimeoutError) as exc:
-        raise SchedulerLost(f"lost the Dask scheduler at {address}: {exc}") from None
+        raise SchedulerLost(f"the Dask scheduler at {address} went away ({exc})") from None
     finally:
         try:
             client.unregister_worker_plugin(plugin_name)
