@@ -30,6 +30,7 @@ from typing import Any
 from grader.errors import SandboxError
 from grader.sandbox import wire
 from grader.sandbox.client import RunOutcome, RunRequest, _numpy_root, assemble, clean_environment, plain_text
+from grader.sandbox.phases import CasePhases
 from grader.sandbox.limits import IDLE_SECONDS, RESULT_LIMIT, SETUP_SECONDS
 from grader.sandbox.portable_kill import TAG_VARIABLE, kill_tree, new_group_flags, sweep, tree_pids, tree_rss
 from grader.sandbox.source_analysis import read_source
@@ -141,7 +142,7 @@ class _Retire(Exception):
     """A reused process could not take the exercise: a fresh one will."""
 
 
-class _Watch:
+class _Watch(CasePhases):
     """Supervision of one run of a learner's process, in the grader: deadlines, the events it may send
     (in order), its raw output, its memory."""
 
@@ -234,29 +235,11 @@ class _Watch:
             self.phase = "import"
         elif phase in ("setup", "preimport"):
             self.setup_failed(f"unexpected message {str(kind)[:40]!r} while starting")
-        elif phase == "import" and kind in ("ready", "import_error", "banned"):
-            self.events.append((header, blobs))
-            self.banned = self.banned or kind == "banned"
-            if kind == "ready":
-                self.phase = "cases"
-                self.next_case()
-            elif kind == "import_error":
-                self.finished()
-        elif phase == "cases" and kind in ("done", "raised") and header.get("case") == self.current \
-                and self.current < self.total:
-            self.events.append((header, blobs))
-            self.current += 1
-            self.next_case()
-        elif phase == "cases" and kind == "banned":
-            self.events.append((header, blobs))
-            self.banned = True
-        elif phase == "cases" and kind == "finished" and self.current == self.total:
-            self.finished()
-        else:
+        elif not self.accept_learner(header, blobs):
             self.refuse(f"an unexpected {str(kind)[:40]!r} message")
 
-    def next_case(self) -> None:
-        self.step = min(self.deadline, time.monotonic() + self.case_seconds)
+    def relay(self, header: dict[str, Any], payload: Any) -> None:
+        self.events.append((header, payload))
 
     def finished(self) -> None:
         """The exercise ended as it should: wait for the process to tidy up if it may be reused."""
@@ -267,13 +250,6 @@ class _Watch:
             self.step = time.monotonic() + IDLE_SECONDS
         else:
             self.done = True
-
-    def where(self) -> dict[str, Any]:
-        """The case (or the import) the process is in."""
-        if self.phase == "cases":
-            self.stopped = self.current if self.current < self.total else None
-            return {"case": self.current, "phase": "case"}
-        return {"case": None, "phase": "import"}
 
     def starting(self) -> bool:
         return self.phase in ("setup", "preimport")

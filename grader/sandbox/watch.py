@@ -11,12 +11,13 @@ from typing import TYPE_CHECKING, Any
 
 from . import cgroups, confine, wire
 from .limits import IDLE_SECONDS, SETUP_SECONDS
+from .phases import CasePhases
 
 if TYPE_CHECKING:
     from .server import Server
 
 
-class Watch:
+class Watch(CasePhases):
     """Supervision of one child: its deadlines, the events it may send (in order), its raw output."""
 
     def __init__(self, server: Server, pid: int, req: dict[str, Any], start_at: int, budget: float,
@@ -142,27 +143,14 @@ class Watch:
                 self.setup_failed(str(header.get("message", "")))
             else:
                 self.setup_failed(f"unexpected message {str(kind)[:40]!r} while starting")
-        elif phase == "import" and kind in ("ready", "import_error", "banned"):
-            self.server.relay(raw)
-            self.banned = self.banned or kind == "banned"
-            if kind == "ready":
-                self.server.flush()  # the grader learns that the import worked even if the worker is lost
-                self.phase = "cases"
-                self.next_case()
-            elif kind == "import_error":
-                self.finished()
-        elif phase == "cases" and kind in ("done", "raised") and header.get("case") == self.current \
-                and self.current < self.total:
-            self.server.relay(raw)
-            self.current += 1
-            self.next_case()
-        elif phase == "cases" and kind == "banned":
-            self.server.relay(raw)
-            self.banned = True
-        elif phase == "cases" and kind == "finished" and self.current == self.total:
-            self.finished()
-        else:
+        elif not self.accept_learner(header, raw):
             self.refuse(f"an unexpected {str(kind)[:40]!r} message")
+
+    def relay(self, header: dict[str, Any], payload: Any) -> None:
+        self.server.relay(payload)
+
+    def became_ready(self) -> None:
+        self.server.flush()  # the grader learns that the import worked even if the worker is lost
 
     def finished(self) -> None:
         """The exercise ended as it should: wait for the process to tidy up if it may be reused."""
@@ -173,16 +161,6 @@ class Watch:
             self.step = time.monotonic() + IDLE_SECONDS
         else:
             self.done = True
-
-    def next_case(self) -> None:
-        self.step = min(self.deadline, time.monotonic() + self.case_seconds)
-
-    def where(self) -> dict[str, Any]:
-        """The case (or the import) the child is in, for the server's own events."""
-        if self.phase == "cases":
-            self.stopped = self.current if self.current < self.total else None
-            return {"case": self.current, "phase": "case"}
-        return {"case": None, "phase": "import"}
 
     def starting(self) -> bool:
         """Whether a reused process is still taking the exercise (a failure then is not the learner's)."""
