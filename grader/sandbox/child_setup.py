@@ -12,7 +12,7 @@ from typing import Any, Callable
 
 import numpy as np
 
-from . import confine, learner_process
+from . import confine
 from .learner_process import Capture, is_library, prepare_child
 from .limits import CPU_SLACK, FILE_LIMIT, MEMORY_SLACK, OPEN_FILES
 from .source_analysis import library_imports
