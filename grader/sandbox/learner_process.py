@@ -5,7 +5,6 @@ Platform-neutral: the standard library and numpy only, no Linux call."""
 
 from __future__ import annotations
 
-import fnmatch
 import io
 import linecache
 import os
@@ -18,6 +17,7 @@ from typing import Any, Callable
 import numpy as np
 
 from . import callables, scan, wire
+from .bindings import plan_patches
 from .limits import BLOCKED_PACKAGES, LIBRARY_DIRS
 
 
@@ -61,46 +61,6 @@ def is_library(filename: str) -> bool:
     if not filename or filename.startswith("<frozen"):
         return True
     return os.path.realpath(filename).startswith(LIBRARY_DIRS)
-
-
-LINALG = "numpy.linalg."
-TWIN_MODULE = "numpy.linalg._umath_linalg"  # the C loops behind numpy.linalg's functions, callable directly
-
-
-def twin_entry(qualified: str, banned: list[str]) -> str | None:
-    """The banned numpy.linalg function whose C twin `qualified` is (numpy.linalg._umath_linalg.det for
-    numpy.linalg.det; .eigh_lo for .eigh; .svd_f for .svd), else None."""
-    module, _, name = qualified.rpartition(".")
-    if module != TWIN_MODULE:
-        return None
-    for entry in banned:
-        if entry.startswith(LINALG) and "." not in entry[len(LINALG):]:
-            base = entry[len(LINALG):]
-            if name == base or name == base + "1" or fnmatch.fnmatchcase(name, base + "_*"):
-                return entry
-    return None
-
-
-def plan_patches(banned: list[str], modules: list[str] | None = None) -> list[tuple[str, str, str]]:
-    """Every (module, attribute, banned entry) where a banned function, or its C twin, is bound among the
-    loaded modules: found under the banned names' packages, then bound anywhere (`_operator.matmul` is
-    `operator.matmul`), by identity."""
-    roots = {b.split(".")[0] for b in banned}
-    last = {b.rsplit(".", 1)[-1] for b in banned}
-    patterns = [name for name in last if any(ch in name for ch in "*?[")]
-    rooted = [m for m in list(sys.modules) if m.split(".")[0] in roots and sys.modules.get(m) is not None]
-    targets: dict[int, str] = {}
-    for modname in rooted:
-        twins = modname == TWIN_MODULE
-        for attr, value in list(vars(sys.modules[modname]).items()):
-            if not twins and attr not in last and not any(fnmatch.fnmatchcase(attr, p) for p in patterns):
-                continue  # cheap pre-filter: only names that end like a banned one
-            entry = scan.banned_match(f"{modname}.{attr}", banned) or twin_entry(f"{modname}.{attr}", banned)
-            if entry is not None and callable(value) and not isinstance(value, types.ModuleType):
-                targets.setdefault(id(value), entry)
-    names = list(sys.modules) if modules is None else modules
-    return [(modname, attr, targets[id(value)]) for modname in names if sys.modules.get(modname) is not None
-            for attr, value in list(vars(sys.modules[modname]).items()) if id(value) in targets]
 
 
 class Tripwires:

@@ -13,10 +13,11 @@ from typing import Any
 
 from . import cgroups, confine, scan, wire
 from .child_setup import Reuse, confine_child, isolate, preimport
-from .learner_process import plan_patches, prepare_child, run_child
+from .bindings import Bindings, plan_patches
+from .learner_process import prepare_child, run_child
 from .limits import GROUP_MARGIN, IDLE_SECONDS, MEMORY_SLACK, RESULT_LIMIT, SCRATCH_BYTES, SCRATCH_FILES, TASKS
 from .source_analysis import library_imports, library_roots, read_source, trusted_imports
-from .watch import Watch, kill_learner, read_chunk
+from .watch import Watch, condemn, kill_learner, read_chunk
 
 
 class Learner:
@@ -45,6 +46,16 @@ def group_room(req: dict[str, Any]) -> int:
     return int(req["limits"]["memory_mb"]) * (1 << 20) + MEMORY_SLACK + GROUP_MARGIN
 
 
+def own_folder(req: dict[str, Any]) -> str:
+    """The learner's folder: what their process may read (the file's folder unless the request names one that
+    holds it), and whose exercises one process may serve in turn."""
+    own = os.path.dirname(req["file"])
+    folder = req.get("folder")
+    if isinstance(folder, str) and folder and (own == folder or own.startswith(folder.rstrip(os.sep) + os.sep)):
+        return folder
+    return own
+
+
 class Server:
     """Reads requests, runs each exercise in a learner's process (forked, or the same learner's idle one),
     supervises it, relays its events."""
@@ -60,6 +71,7 @@ class Server:
         self.results_left = RESULT_LIMIT
         self.scipy_loaded = False
         self.plans: dict[tuple[tuple[str, ...], int], list[tuple[str, str, str]]] = {}
+        self.bindings: tuple[int, Bindings] | None = None  # the index of the loaded modules, and their count
         self.libraries = library_roots()
         self.scratch = os.getcwd()  # the grader made it for this worker: learner processes work below it
         self.landlock = confine.landlock_abi() if os.environ.get("GRADE_SANDBOX_LANDLOCK", "1") != "0" else 0
@@ -138,7 +150,7 @@ class Server:
         if not self.landlock:
             return None
         blocked = tuple(req.get("blocked_dirs", ()))
-        key = (os.path.dirname(req["file"]), blocked)
+        key = (own_folder(req), blocked)
         if key not in self.rulesets:
             if blocked not in self.library_rules:
                 self.library_rules[blocked] = confine.library_rules(self.libraries, blocked)
@@ -156,11 +168,14 @@ class Server:
                     pass
 
     def plan(self, req: dict[str, Any]) -> list[tuple[str, str, str]]:
-        """Where the banned functions are bound, computed once per banned list (children inherit it)."""
+        """Where the banned functions are bound, computed once per banned list (children inherit it), from one
+        index of the loaded modules kept while they stay the same."""
         banned = tuple(b for b in req["banned"] if b != scan.OPERATOR and not b.startswith(scan.METHOD_PREFIX))
         key = (banned, len(sys.modules))
         if key not in self.plans:
-            self.plans[key] = plan_patches(list(banned)) if banned else []
+            if banned and (self.bindings is None or self.bindings[0] != len(sys.modules)):
+                self.bindings = (len(sys.modules), Bindings(list(sys.modules)))
+            self.plans[key] = plan_patches(list(banned), index=self.bindings[1]) if self.bindings and banned else []
         return self.plans[key]
 
     def _preload_scipy(self) -> None:
@@ -182,12 +197,15 @@ class Server:
                   budget: float) -> tuple[int | None, float]:
         """Run the exercise from start_at in the learner's idle process if it can take it, else in a fresh
         one; the case it was stopped on (None when done) and its seconds used."""
-        plan = self.plan(req)
-        key = (os.path.dirname(req["file"]), tuple(req.get("blocked_dirs", ())))
+        key = (own_folder(req), tuple(req.get("blocked_dirs", ())))
         idle, self.idle = self.idle, None
+        fits = idle is not None and idle.key == key and start_at == 0 and not req.get("apart") \
+            and idle.may_serve(req["banned"])
+        if idle is not None and not fits:
+            condemn(idle.pid, self.groups.get(idle.pid))  # it dies while the plan is made; dismissed below
+        plan = self.plan(req)
         if idle is not None:
-            if idle.key == key and start_at == 0 and not req.get("apart") and idle.may_serve(req["banned"]) \
-                    and self.wake(idle) and self.make_room(idle, req) \
+            if fits and self.wake(idle) and self.make_room(idle, req) \
                     and self.command(idle, {"op": "run", "req": req, "plan": plan}, blobs):
                 outcome = self.watch(idle, req, start_at, budget, reused=True)
                 if outcome is not None:

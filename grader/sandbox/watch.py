@@ -273,6 +273,20 @@ class Watch(CasePhases):
         return False
 
 
+def condemn(pid: int, group: cgroups.Group | None = None) -> None:
+    """Send SIGKILL to a learner's process, its process group and its control group, without waiting: it
+    dies while the server goes on (kill_learner then waits, reaps and sweeps)."""
+    for target in ([*group.members()] if group is not None else []) + [pid]:
+        try:
+            os.kill(target, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            pass
+    try:
+        os.killpg(pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass
+
+
 def kill_learner(pid: int, reaped: bool, group: cgroups.Group | None = None) -> None:
     """Kill a learner's process, its process group and everything it left behind (reparented to the server);
     with a control group, first everything in it, wherever it went."""
