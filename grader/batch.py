@@ -89,18 +89,23 @@ class SubmissionGrader:
 
     def __init__(self, root: Path, exercises: list[Exercise], seed: int, cases: int | None,
                  secret: str | None) -> None:
+        from grader.grading import sharing_order
         from grader.hidden import make_grader
         from grader.sandbox.client import Sandbox
 
         self.root, self.exercises, self.seed, self.cases = root, exercises, seed, cases
+        self.order = sharing_order(exercises)
         self.sandbox = Sandbox()
         self.grader = make_grader(self.sandbox, secret)
         self.problems: list[str] = []
 
-    def grade(self, folder: Path) -> Iterator[ExerciseResult]:
-        """Each exercise's result for one submission folder, in course order."""
-        for ex in self.exercises:
-            yield self.grade_one(ex, learner_file(ex, self.root, None, str(folder)), folder)
+    def grade(self, folder: Path) -> Iterator[tuple[int, ExerciseResult]]:
+        """Each exercise's (position in the course, result) for one submission folder, as graded: exercises
+        banning the same calls one after another (`sharing_order`), so one learner process serves them."""
+        self.grader.learner_root = folder
+        for position in self.order:
+            ex = self.exercises[position]
+            yield position, self.grade_one(ex, learner_file(ex, self.root, None, str(folder)), folder)
 
     def grade_one(self, ex: Exercise, path: Path, folder: Path) -> ExerciseResult:
         unusable = unusable_submission_file(ex, path, folder, self.seed)
@@ -149,7 +154,7 @@ def serve(conn: Connection, root: str, ids: list[str], seed: int, cases: int | N
             if task is None:
                 break
             index, folder = task
-            for position, result in enumerate(grader.grade(Path(folder))):
+            for position, result in grader.grade(Path(folder)):
                 conn.send(("result", index, position, result))
             conn.send(("done", index, grader.problems))
             grader.problems = []

@@ -106,7 +106,7 @@ class GradePlugin(WorkerPlugin):
         with self.lock:  # one runner per worker: its tasks take turns
             try:
                 materialize(folder, files)
-                results = [result_to_dict(r) for r in self.grader.grade(folder)]
+                results = [result_to_dict(r) for _position, r in sorted(self.grader.grade(folder), key=lambda pr: pr[0])]
                 problems, self.grader.problems = self.grader.problems, []
             finally:
                 shutil.rmtree(scratch, ignore_errors=True)

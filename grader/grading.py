@@ -41,6 +41,18 @@ class Expected:
     raises: str | None = None
 
 
+def sharing_order(exercises: list[Exercise]) -> list[int]:
+    """The order to run exercises in (indices into the list): those banning the same calls one after another,
+    groups in order of first appearance, course order within a group. A learner's process serves only
+    exercises that ban exactly the same (its tripwires are never taken back), so each group costs one
+    process instead of one per change of bans. Results do not depend on the order: each exercise has its
+    own seed and a reused process is tidied between exercises."""
+    groups: dict[frozenset[str], list[int]] = {}
+    for index, ex in enumerate(exercises):
+        groups.setdefault(frozenset(ex.banned), []).append(index)
+    return [index for group in groups.values() for index in group]
+
+
 def blocked_dirs() -> tuple[str, ...]:
     """Folders learner code may not read: the grader's and the references' packages."""
     raw = tuple(str(path) for name in ("grader", "reference")
@@ -58,6 +70,9 @@ class Grader:
 
     def __init__(self, sandbox: Sandbox) -> None:
         self.sandbox = sandbox
+        # the learner's whole submission, when there is one: their process may read it all, and one process
+        # serves their exercises in every topic folder of it (None: each file's own folder)
+        self.learner_root: Path | None = None
         self._expected_cache: dict[tuple[str, int, int], tuple[list[Case], list[Expected]]] = {}
         self._case_tuples: dict[int, tuple[list[Case], tuple[tuple[str, Any], ...]]] = {}
 
@@ -80,7 +95,9 @@ class Grader:
         that pays; else computed here). Yields, in the given order, each result or the
         DefinitionError that stopped that exercise (the others go on). Same results as grade().
         """
-        jobs = list(jobs)
+        given = list(jobs)
+        order = sharing_order([ex for ex, _file in given])
+        jobs = [given[i] for i in order]  # run so that one learner process serves as many as it may
         feed = None
         if expected_feed.usable(len(jobs)):  # the expected answers, computed by a forked copy meanwhile
             _import_reference_packages(ex for ex, _file in jobs)  # here too: their folders are blocked_dirs()
@@ -88,8 +105,14 @@ class Grader:
                 feed = expected_feed.ExpectedFeed(lambda job: self.prepare(job[0], seed, count), jobs)
             except OSError:
                 feed = None
+        finished: dict[int, ExerciseResult | DefinitionError] = {}
+        wanted = 0
         try:
-            yield from self._pipeline(jobs, seed, count, feed)
+            for index, result in zip(order, self._pipeline(jobs, seed, count, feed)):
+                finished[index] = result
+                while wanted in finished:  # passed on in the given order
+                    yield finished.pop(wanted)
+                    wanted += 1
         finally:
             if feed is not None:
                 feed.close()
@@ -171,7 +194,8 @@ class Grader:
             held = (cases, tuple((c.name, c.args) for c in cases))
             self._case_tuples[key] = held
         return RunRequest(file.resolve(), ex.function, held[1], ex.banned, _limits(ex), blocked_dirs(),
-                          tuple(i for i, c in enumerate(cases) if c.hidden))
+                          tuple(i for i, c in enumerate(cases) if c.hidden),
+                          folder=self.learner_root.resolve() if self.learner_root is not None else None)
 
     def prepare(self, ex: Exercise, seed: int, count: int | None,
                 only_case: str | None = None) -> tuple[list[Case], list[Expected]]:

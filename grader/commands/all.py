@@ -45,6 +45,7 @@ def grade_all(*, submission: str | None, exercises_dir: str | None, seed: int | 
         used_seed = pick_seed(seed)
         problems = list(cat.problems)
         grader = make_grader(sandbox)
+        grader.learner_root = Path(submission) if submission is not None else None
         from grader.hidden import SecretGrader
 
         if isinstance(grader, SecretGrader):  # a classroom run: say if the secret is not kept

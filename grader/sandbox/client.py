@@ -113,6 +113,18 @@ class RunRequest:
     blocked_dirs: tuple[str, ...] = ()
     hidden: tuple[int, ...] = ()  # indices of the cases no report may reveal: run apart, after the others
     apart: bool = False  # run in a fresh learner's process that serves nothing afterwards
+    folder: Path | None = None  # the learner's folder (default: the file's): what their process may read, and
+    # whose exercises one process may serve in turn (a submission's topic folders are one learner's work)
+
+
+def learner_folder(request: RunRequest) -> str:
+    """The folder a learner's process for this request may read: the request's folder when the file is inside
+    it, else the file's own folder."""
+    own = os.path.dirname(str(request.file))
+    if request.folder is None:
+        return own
+    folder = str(request.folder)
+    return folder if own == folder or own.startswith(folder.rstrip(os.sep) + os.sep) else own
 
 
 def _in_order(first: tuple[CaseOutcome, ...], visible: list[int], hidden: list[int],
@@ -200,7 +212,7 @@ class LinuxSandbox:
         _cases, cases, blobs = held
         header = {"op": "run", "file": str(request.file), "function": request.function, "module": "submission",
                   "banned": list(request.banned), "limits": dict(request.limits), "cases": cases,
-                  "blocked_dirs": list(request.blocked_dirs), "apart": request.apart}
+                  "blocked_dirs": list(request.blocked_dirs), "apart": request.apart, "folder": learner_folder(request)}
         frame = wire.pack(header, blobs)
         if self.proc.poll() is not None:  # it died after an earlier exercise: start afresh
             self._restart()

@@ -28,8 +28,9 @@ from pathlib import Path
 from typing import Any
 
 from grader.errors import SandboxError
-from grader.sandbox import wire
-from grader.sandbox.client import RunOutcome, RunRequest, _numpy_root, assemble, clean_environment, plain_text
+from grader.sandbox import winjob, wire
+from grader.sandbox.client import (RunOutcome, RunRequest, _numpy_root, assemble, clean_environment, learner_folder,
+                                   plain_text)
 from grader.sandbox.phases import CasePhases
 from grader.sandbox.limits import IDLE_SECONDS, RESULT_LIMIT, SETUP_SECONDS
 from grader.sandbox.portable_kill import TAG_VARIABLE, kill_tree, new_group_flags, sweep, tree_pids, tree_rss
@@ -80,6 +81,7 @@ class _Learner:
         except OSError as exc:
             shutil.rmtree(self.workdir, ignore_errors=True)
             raise SandboxError(f"cannot start the isolated runner: {exc}") from None
+        self.job = _job_for(self.proc)  # Windows: its memory bounded by the OS, and all of it killed with the job
         assert self.proc.stdout is not None and self.proc.stderr is not None
         for tag, stream in (("r", self.proc.stdout), ("o", self.proc.stderr)):
             threading.Thread(target=self._pump, args=(tag, stream.fileno()), daemon=True).start()
@@ -118,6 +120,8 @@ class _Learner:
 
     def kill(self) -> None:
         """Kill the process and everything below it; close its pipes; remove its folder."""
+        if self.job is not None:
+            self.job.close()
         if self.proc.poll() is None:
             kill_tree(self.proc.pid)
             try:
@@ -136,6 +140,19 @@ class _Learner:
             except OSError:
                 pass
         shutil.rmtree(self.workdir, ignore_errors=True)
+
+
+def _job_for(proc: subprocess.Popen[bytes]) -> winjob.Job | None:
+    """On Windows, a Job Object holding the process (None elsewhere, or if Windows refuses: the resident
+    size is then watched, as on macOS)."""
+    if not winjob.available():
+        return None
+    try:
+        job = winjob.Job()
+        job.add(int(proc._handle))  # type: ignore[attr-defined]
+        return job
+    except (OSError, AttributeError):
+        return None
 
 
 class _Retire(Exception):
@@ -233,6 +250,7 @@ class _Watch(CasePhases):
             self.phase = "preimport"
         elif phase == "preimport" and kind == "armed":
             self.phase = "import"
+            self.bound_job()
         elif phase in ("setup", "preimport"):
             self.setup_failed(f"unexpected message {str(kind)[:40]!r} while starting")
         elif not self.accept_learner(header, blobs):
@@ -278,6 +296,17 @@ class _Watch(CasePhases):
             return
         limit = "exercise" if self.step >= self.deadline else "case" if self.phase == "cases" else "import"
         self.events.append(({"ev": "timeout", **self.where(), "limit": limit}, []))
+
+    def bound_job(self) -> None:
+        """On Windows: the job may commit what the learner's process holds now (its libraries imported) and
+        the exercise's memory; past that an allocation fails (a MemoryError, as under RLIMIT_AS)."""
+        job = self.learner.job
+        if job is not None:
+            base = winjob.committed(self.learner.proc.pid)
+            try:
+                job.limit(base + (self.memory_mb << 20) if base else None)
+            except OSError:
+                pass  # the resident size is still watched
 
     def check_memory(self) -> None:
         """Where no RLIMIT_AS holds: kill the tree when its resident size passes the limit."""
@@ -345,7 +374,8 @@ class PortableSandbox:
         self.home = tempfile.mkdtemp(prefix="grade-portable-")
         self.features: dict[str, Any] = {"runner": "portable", "ids": "same", "landlock": 0, "seccomp": False,
                                          "tasks": None, "scratch": "folder", "psutil": _available("psutil"),
-                                         "rlimit_as": _available("resource") and sys.platform.startswith("linux")}
+                                         "rlimit_as": _available("resource") and sys.platform.startswith("linux"),
+                                         "job_object": winjob.available()}
         self._idle: _Learner | None = None
         self._current: _Learner | None = None
         self.tag = f"grade-learner-{secrets.token_hex(8)}"  # each learner's process: this, and its number
@@ -425,7 +455,7 @@ class PortableSandbox:
         req = {"file": str(request.file), "function": request.function, "module": "submission",
                "banned": list(request.banned), "limits": dict(request.limits), "cases": cases,
                "blocked_dirs": list(blocked), "source": source, "apart": bool(getattr(request, "apart", False))}
-        key = (os.path.dirname(str(request.file)), blocked, tuple(sorted(request.banned)))  # same bans only
+        key = (learner_folder(request), blocked, tuple(sorted(request.banned)))  # same bans only
         events: list[Event] = []
         budget = float(request.limits.get("exercise_seconds", 20.0))
         results_left = RESULT_LIMIT
