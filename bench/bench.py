@@ -167,8 +167,9 @@ def pytest_peer(exercise: str, solution: Path) -> tuple[list[str], Path]:
 
 def batch_rate(submissions: int) -> str:
     """The batch figure: bench_batch.py's line of gradings per second on its class of real work."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     proc = subprocess.run([sys.executable, str(ROOT / "bench" / "bench_batch.py"), "--submissions", str(submissions)],
-                          cwd=ROOT, capture_output=True, text=True, check=False)
+                          cwd=ROOT, capture_output=True, text=True, check=False, env=env)
     lines = [line for line in proc.stdout.splitlines() if "gradings/s" in line]
     if proc.returncode or not lines:  # a crashed batch has no rate (it once printed 6481/s for a crash)
         return f"FAILED (exit {proc.returncode}): {(proc.stderr or proc.stdout)[-500:]}"
@@ -183,7 +184,10 @@ def main() -> None:
     parser.add_argument("--isolation", action="store_true")
     parser.add_argument("--runners", action="store_true", help="Only the Linux and portable runners' ratios.")
     args = parser.parse_args()
-    env = {**os.environ, "NO_COLOR": "1", "PYTHONPATH": str(ROOT)}
+    # PYTHONDONTWRITEBYTECODE (set in some shells and CI images) would make every timed run compile the grader's
+    # ~100 modules afresh: a learner's `grade` writes its .pyc files once, so the timed runs may too
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env.update({"NO_COLOR": "1", "PYTHONPATH": str(ROOT)})
     sys.path.insert(0, str(ROOT))
     if args.runners:
         runner_ratios(args.exercise, args.pairs, env)

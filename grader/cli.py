@@ -7,6 +7,7 @@ when it runs, so `grade EXERCISE` loads nothing that `grade batch` needs.
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 from typing import Any
 
@@ -14,6 +15,7 @@ import click
 
 from grader.errors import GradeError
 
+BLAS_THREADS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")  # as the learner's process has
 COMMANDS_HELP = "Run `grade EXERCISE` to grade your file for an exercise; `grade list` shows them."
 
 # command name -> module under grader/commands/ defining `command`; "run" is `grade EXERCISE`
@@ -64,6 +66,8 @@ def main() -> None:
     """Console entry point: run the command and exit with its status; the grader's own faults exit 2."""
     from grader.sandbox.runner import keep_private
 
+    for name in BLAS_THREADS:  # before numpy loads: the grader's arrays are small, and idle BLAS threads spin
+        os.environ.setdefault(name, "1")  # on the cores the learner's process and the other workers need
     keep_private()  # where the OS can (Linux): learner code of the same uid cannot read this process's environment or memory
     try:
         code = cli.main(prog_name="grade", standalone_mode=False)
