@@ -170,3 +170,23 @@ if __name__ == "__main__":
         (GOLDEN / f"all_{name}_seed{SEED}.json").write_text(
             json.dumps(normalise(grade_all(where, sequential=True), where), indent=1, sort_keys=True) + "\n")
         print("wrote", GOLDEN / f"all_{name}_seed{SEED}.json")
+
+
+def test_exercises_banning_the_same_calls_run_together_and_results_keep_course_order() -> None:
+    """sharing_order: a permutation of the course in which each banned list forms one run (so one learner
+    process serves it), groups and members in course order; grade_many still yields in course order
+    (the goldens above)."""
+    from grader.catalog import load_catalog
+    from grader.grading import sharing_order
+
+    exercises = load_catalog(ROOT / "exercises").ordered()
+    order = sharing_order(exercises)
+    assert sorted(order) == list(range(len(exercises)))
+    runs = [frozenset(exercises[order[0]].banned)]
+    for index in order[1:]:
+        if frozenset(exercises[index].banned) != runs[-1]:
+            runs.append(frozenset(exercises[index].banned))
+    assert len(runs) == len(set(runs)) == len({frozenset(ex.banned) for ex in exercises})
+    for group in runs:
+        members = [i for i in order if frozenset(exercises[i].banned) == group]
+        assert members == sorted(members)
