@@ -77,6 +77,7 @@ def _portable_defences(f: dict[str, Any]) -> list[Defence]:
     why = runner.why_portable() or ""
     rlimit = bool(f.get("rlimit_as"))
     psutil = bool(f.get("psutil"))
+    job = bool(f.get("job_object"))
     off = f"not on the portable runner ({why})"
     return [
         Defence("uid switch", False, off + ": learner code runs as your user", keeps_secret=True),
@@ -86,7 +87,8 @@ def _portable_defences(f: dict[str, Any]) -> list[Defence]:
         Defence("non-dumpable grader", False, off, keeps_secret=True),
         Defence("time limits", True, "enforced by the grader, which kills the learner's whole process tree"
                 + ("" if psutil else " (without psutil: its process group only)")),
-        Defence("memory limit", rlimit or psutil, "RLIMIT_AS" if rlimit else
+        Defence("memory limit", rlimit or job or psutil, "RLIMIT_AS" if rlimit else
+                "a Windows Job Object bounds the memory the learner's processes commit" if job else
                 "the grader watches the resident size of the learner's processes" if psutil else
                 "neither RLIMIT_AS nor psutil to watch the resident size"),
         Defence("process tree", psutil, "psutil kills the learner's process tree and every process that still "

@@ -141,3 +141,39 @@ def test_grade_all_on_the_simulated_platform(scratch: Path, tmp_path: Path) -> N
     assert "Traceback" not in proc.stderr, proc.stderr
     assert proc.returncode in (0, 1) and proc.stdout.strip()
     assert not left_behind(scratch)
+
+
+def test_the_windows_job_object_structures_have_the_sdk_layout() -> None:
+    """The Job Object's limit structures, as SetInformationJobObject reads them on 64-bit Windows (sizes
+    and offsets from the Windows SDK's winnt.h); checked here on any OS, the calls themselves below."""
+    import ctypes
+
+    from grader.sandbox import winjob
+
+    if ctypes.sizeof(ctypes.c_void_p) != 8:
+        pytest.skip("the layout checked is the 64-bit one")
+    assert ctypes.sizeof(winjob.IO_COUNTERS) == 48
+    assert ctypes.sizeof(winjob.JOBOBJECT_BASIC_LIMIT_INFORMATION) == 64
+    assert winjob.JOBOBJECT_BASIC_LIMIT_INFORMATION.LimitFlags.offset == 16
+    assert winjob.JOBOBJECT_BASIC_LIMIT_INFORMATION.ActiveProcessLimit.offset == 40
+    assert ctypes.sizeof(winjob.JOBOBJECT_EXTENDED_LIMIT_INFORMATION) == 144
+    assert winjob.JOBOBJECT_EXTENDED_LIMIT_INFORMATION.JobMemoryLimit.offset == 120
+    assert winjob.available() == (sys.platform == "win32")
+
+
+@pytest.mark.skipif(sys.platform != "win32", reason="Job Objects exist only on Windows")
+def test_a_job_object_bounds_memory_and_kills_what_it_holds() -> None:
+    from grader.sandbox import winjob
+
+    grow = "import sys\ntry:\n    b = bytearray(400 << 20)\nexcept MemoryError:\n    sys.exit(7)\nsys.exit(0)\n"
+    proc = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(2); " + f"exec({grow!r})"])
+    job = winjob.Job()
+    job.add(int(proc._handle))  # type: ignore[attr-defined]
+    job.limit(winjob.committed(proc.pid) + (100 << 20))
+    assert proc.wait(timeout=60) == 7  # the allocation past the job's limit failed
+    sleeper = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    job2 = winjob.Job()
+    job2.add(int(sleeper._handle))  # type: ignore[attr-defined]
+    job2.close()
+    assert sleeper.wait(timeout=10) is not None
+    job.close()
