@@ -190,3 +190,18 @@ def test_exercises_banning_the_same_calls_run_together_and_results_keep_course_o
     for group in runs:
         members = [i for i in order if frozenset(exercises[i].banned) == group]
         assert members == sorted(members)
+
+
+def test_one_learner_process_serves_a_submission_across_its_topic_folders(tmp_path: Path) -> None:
+    """Exercises in different topic folders of one submission, banning nothing, run in the same learner
+    process: each file says which by raising with its pid."""
+    topics = {"vectors": "vector_arithmetic", "norms": "normalize_rows", "hadamard": "glu"}
+    for topic, function in topics.items():
+        (tmp_path / topic).mkdir()
+        (tmp_path / topic / f"{function}.py").write_text(
+            f"import os\n\n\ndef {function}(*args, **kwargs):\n    raise ValueError(f'PID {{os.getpid()}}')\n")
+    report = grade_all(tmp_path)
+    graded = {e["exercise"]: e for e in report["exercises"] if e["exercise"] in topics.values()}
+    assert {name: e["status"] for name, e in graded.items()} == dict.fromkeys(topics.values(), "error")
+    pids = {re.search(r"PID (\d+)", e["cases"][0]["message"]).group(1) for e in graded.values()}  # type: ignore[union-attr]
+    assert len(pids) == 1, [e["cases"][0]["message"] for e in graded.values()]

@@ -10,7 +10,8 @@ and kills every process the child left behind (it is a child subreaper).
 
 A child whose exercise ended cleanly (no time-out, crash, forged message, banned call, output
 still coming, thread or process left) waits: when the same learner's next exercise comes (same
-folder, so the same Landlock rules, ids and blocked folders), it tidies up (tripwires, modules,
+folder, so the same Landlock rules, ids and blocked folders: the whole submission in `grade batch`
+and `grade all --submission`, else the file's folder; and the same banned calls), it tidies up (tripwires, modules,
 paths, folder), the server checks again that it is idle (one thread, no process left) and it runs
 that exercise, without a fork and set-up (`grade all`, `grade batch`). Any other request, or
 anything the child cannot take (a library it would have to import after dropping its ids, no room
