@@ -143,6 +143,38 @@ def test_grade_all_on_the_simulated_platform(scratch: Path, tmp_path: Path) -> N
     assert not left_behind(scratch)
 
 
+def test_a_grader_killed_with_sigkill_leaves_no_learner_process(scratch: Path, tmp_path: Path) -> None:
+    """The grader cannot kill its learner's process when it is killed itself: the process dies with it
+    (Linux's death signal; a Job Object on Windows), and its RLIMIT_CPU stops a loop anyway (macOS)."""
+    file = tmp_path / "loop.py"
+    file.write_text(LOOP)
+    full = {**os.environ, "NO_COLOR": "1", "TMPDIR": str(scratch), "TEMP": str(scratch), "TMP": str(scratch)}
+    full.pop("GRADE_SANDBOX", None)
+    grade = subprocess.Popen([sys.executable, "-c", BOOTSTRAP, "dot_product", "--file", str(file)], cwd=ROOT,
+                             env=full, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 60
+        looping: list[Any] = []
+        while time.monotonic() < deadline and not looping:  # a learner's process running the loop
+            for child in psutil.Process(grade.pid).children(recursive=True):
+                try:
+                    if "portable_child.py" in " ".join(child.cmdline()) and child.cpu_times().user > 0.5:
+                        looping.append(child)
+                except psutil.Error:
+                    continue
+            time.sleep(0.1)
+        assert looping, "the learner's process never ran the loop"
+        if sys.platform.startswith("linux") or sys.platform == "darwin":
+            limits = looping[0].rlimit(psutil.RLIMIT_CPU)
+            assert 0 < limits[0] < 3600, limits  # the backstop: this exercise's budget and a little more
+    finally:
+        grade.kill()
+        grade.wait()
+    _gone, alive = psutil.wait_procs(looping, timeout=10)
+    assert not alive
+    assert not left_behind(scratch)
+
+
 def test_the_windows_job_object_structures_have_the_sdk_layout() -> None:
     """The Job Object's limit structures, as SetInformationJobObject reads them on 64-bit Windows (sizes
     and offsets from the Windows SDK's winnt.h); checked here on any OS, the calls themselves below."""

@@ -20,6 +20,7 @@ from typing import Any
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 PACKAGE = "_grade_sandbox"
+CPU_BACKSTOP = 5.0  # seconds of CPU past an exercise's budget before RLIMIT_CPU stops an orphaned process
 
 
 def load_package() -> types.ModuleType:
@@ -55,6 +56,41 @@ def limit_memory(extra_bytes: int) -> bool:
     return True
 
 
+def die_with_the_grader() -> None:
+    """Where Linux lets a process ask for it, be killed when the grader (the parent) dies: a grader killed
+    with SIGKILL cannot kill its learner's process itself (on Windows the Job Object does it)."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+        import signal
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, int(signal.SIGKILL), 0, 0, 0)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError, ValueError):
+        return
+    if os.getppid() == 1:  # the grader died before this line
+        os._exit(1)
+
+
+def limit_cpu(seconds: float) -> None:
+    """A backstop for a grader that died without killing this process (macOS has no death signal): the
+    soft RLIMIT_CPU at the CPU time used so far plus this exercise's budget (the grader's own timer stops
+    the exercise long before)."""
+    try:
+        import resource
+    except ImportError:
+        return
+    try:
+        times = os.times()
+        soft = int(times.user + times.system + seconds) + 1
+        _old_soft, hard = resource.getrlimit(resource.RLIMIT_CPU)
+        if hard != resource.RLIM_INFINITY:
+            soft = min(soft, hard)
+        resource.setrlimit(resource.RLIMIT_CPU, (soft, hard))
+    except (ValueError, OSError, AttributeError):
+        pass
+
+
 def tidy(learner: Any, module_name: str, folder: str) -> None:
     """Undo one exercise's set-up so that the same learner's next exercise starts as in a fresh process (its
     tripwires stay: the next exercise bans the same, or runs in a fresh process)."""
@@ -66,6 +102,7 @@ def tidy(learner: Any, module_name: str, folder: str) -> None:
 
 def main() -> None:
     """Serve the requests of one learner until stdin closes."""
+    die_with_the_grader()
     learner = load_package()
     wire = sys.modules[f"{PACKAGE}.wire"]
     result_fd = os.dup(1)
@@ -85,6 +122,7 @@ def main() -> None:
             break
         header, blobs = frame
         req = header["req"]
+        limit_cpu(float(req["limits"]["exercise_seconds"]) + CPU_BACKSTOP)
         if not memory_set:
             memory_set = True
             limited = header.get("rlimit_as") is True and limit_memory(int(req["limits"]["memory_mb"]) << 20)
