@@ -92,7 +92,9 @@ def _portable_defences(f: dict[str, Any]) -> list[Defence]:
                 "the grader watches the resident size of the learner's processes" if psutil else
                 "neither RLIMIT_AS nor psutil to watch the resident size"),
         Defence("process tree", psutil, "psutil kills the learner's process tree and every process that still "
-                "carries its tag (a double fork, a new session)" if psutil else
+                "carries its tag (a double fork, a new session); a grader killed outright takes the learner's "
+                "process with it (" + ("its Job Object" if job else "a death signal" if sys.platform.startswith(
+                    "linux") else "or its CPU limit stops it") + ")" if psutil else
                 "psutil is not installed: processes that leave the group may survive"),
         Defence("control groups", False, off),
         Defence("import blocker, audit hook, tripwires", True, "the grader's packages cannot be imported; banned "
