@@ -380,13 +380,34 @@ class PortableSandbox:
         self._current: _Learner | None = None
         self.tag = f"grade-learner-{secrets.token_hex(8)}"  # each learner's process: this, and its number
         self._numbers = itertools.count()
+        # learner processes are started by one thread that lives as long as this runner: on Linux they die
+        # with the thread that started them (their death signal), and a request's thread ends with it
+        self._spawns: queue.Queue[queue.Queue[_Learner | BaseException] | None] = queue.Queue()
+        self._spawner = threading.Thread(target=self._spawn_loop, daemon=True, name="grade-portable-spawner")
+        self._spawner.start()
         self._spare: _Learner | None = self._new()  # boots while the grader loads the exercise
         self._thread: threading.Thread | None = None
         self._result: RunOutcome | BaseException | None = None
         self._pending: RunRequest | None = None
 
     def _new(self) -> _Learner:
-        return _Learner(self.home, f"{self.tag}-{next(self._numbers)}")
+        """A fresh learner's process, started by the spawner thread."""
+        done: queue.Queue[_Learner | BaseException] = queue.Queue(maxsize=1)
+        self._spawns.put(done)
+        made = done.get()
+        if isinstance(made, BaseException):
+            raise made
+        return made
+
+    def _spawn_loop(self) -> None:
+        while True:
+            done = self._spawns.get()
+            if done is None:
+                return
+            try:
+                done.put(_Learner(self.home, f"{self.tag}-{next(self._numbers)}"))
+            except BaseException as exc:  # noqa: BLE001 - raised in the thread that asked
+                done.put(exc)
 
     def __enter__(self) -> "PortableSandbox":
         return self
@@ -434,6 +455,7 @@ class PortableSandbox:
                 learner.kill()
         if self._thread is not None:
             self._thread.join(timeout=15)
+        self._spawns.put(None)
         self._idle = self._spare = self._current = None
         shutil.rmtree(self.home, ignore_errors=True)
 
