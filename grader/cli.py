@@ -62,6 +62,14 @@ def cli() -> None:
     pass
 
 
+def _grades_here(args: list[str]) -> bool:
+    """Whether the command line grades in this process (`grade EXERCISE`, `grade all`, `grade watch`)."""
+    if not args or any(a in ("-h", "--help", "--version") for a in args):
+        return False
+    first = args[0]
+    return first in ("all", "watch") or (first not in COMMANDS and not first.startswith("-"))
+
+
 def main() -> None:
     """Console entry point: run the command and exit with its status; the grader's own faults exit 2."""
     from grader.sandbox.runner import keep_private
@@ -69,6 +77,10 @@ def main() -> None:
     for name in BLAS_THREADS:  # before numpy loads: the grader's arrays are small, and idle BLAS threads spin
         os.environ.setdefault(name, "1")  # on the cores the learner's process and the other workers need
     keep_private()  # where the OS can (Linux): learner code of the same uid cannot read this process's environment or memory
+    if _grades_here(sys.argv[1:]):
+        from grader.sandbox.client import prestart
+
+        prestart()  # the runner boots while the grader imports what it needs
     try:
         code = cli.main(prog_name="grade", standalone_mode=False)
     except GradeError as exc:

@@ -155,6 +155,52 @@ def clean_environment(home: str) -> dict[str, str]:
     return env
 
 
+Launched = tuple[str, Any, "subprocess.Popen[bytes]"]  # the worker's home, its stderr file, its process
+_PRESTARTED: Launched | None = None
+
+
+def _launch() -> Launched:
+    """Start a worker (it imports numpy and its modules, about 0.1 s, while the grader goes on)."""
+    home = tempfile.mkdtemp(prefix="grade-worker-")
+    os.chmod(home, 0o755)
+    stderr = tempfile.TemporaryFile()
+    try:
+        proc = subprocess.Popen([sys.executable, "-I", "-B", str(WORKER), _numpy_root()],
+                                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=stderr,
+                                env=clean_environment(home), cwd=home, start_new_session=True)
+    except OSError as exc:
+        shutil.rmtree(home, ignore_errors=True)
+        raise SandboxError(f"cannot start the isolated runner: {exc}") from None
+    return home, stderr, proc
+
+
+def prestart() -> None:
+    """Start the Linux runner's worker now, before the grader's own imports, for the first Sandbox of this
+    process to take (`grade EXERCISE`, `grade all`, `grade watch`: the worker's boot then overlaps the
+    grader's). Killed at exit if no Sandbox took it; nothing on the portable runner."""
+    global _PRESTARTED
+    if _PRESTARTED is not None or runner.portable():
+        return
+    try:
+        _PRESTARTED = _launch()
+    except SandboxError:
+        return  # the Sandbox will try again, and say why
+    import atexit
+
+    atexit.register(_drop_prestarted)
+
+
+def _drop_prestarted() -> None:
+    global _PRESTARTED
+    if _PRESTARTED is not None:
+        home, stderr, proc = _PRESTARTED
+        _PRESTARTED = None
+        proc.kill()
+        proc.wait()
+        stderr.close()
+        shutil.rmtree(home, ignore_errors=True)
+
+
 class _Lost(Exception):
     """The worker died or stopped answering."""
 
@@ -174,16 +220,9 @@ class LinuxSandbox:
         self._start()
 
     def _start(self) -> None:
-        self.home = tempfile.mkdtemp(prefix="grade-worker-")
-        os.chmod(self.home, 0o755)
-        self.stderr = tempfile.TemporaryFile()
-        try:
-            self.proc = subprocess.Popen(
-                [sys.executable, "-I", "-B", str(WORKER), _numpy_root()],
-                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self.stderr,
-                env=clean_environment(self.home), cwd=self.home, start_new_session=True)
-        except OSError as exc:
-            raise SandboxError(f"cannot start the isolated runner: {exc}") from None
+        global _PRESTARTED
+        launched, _PRESTARTED = _PRESTARTED or _launch(), None
+        self.home, self.stderr, self.proc = launched
         from grader.sandbox import wire  # numpy comes with it: imported while the worker boots
 
         assert self.proc.stdout is not None

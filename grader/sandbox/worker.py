@@ -68,10 +68,16 @@ def main() -> None:
     """Become the learners' subreaper, die with the grader, and serve requests on stdin."""
     server = load_package()
     confine = server.confine
+    scratch = os.getcwd()  # made by the grader for this worker, learner processes' folders below it
 
     def orphaned(signum: int, frame: Any) -> None:
-        """The grader died (or someone asked the worker to stop): kill every learner process, then leave."""
+        """The grader died (or someone asked the worker to stop): kill every learner process, remove the
+        scratch folder the grader made for this worker (a dead grader cannot), then leave."""
         confine.kill_tree(os.getpid(), reap=True)
+        if os.path.basename(scratch).startswith("grade-worker-"):  # only the folder client._launch made
+            import shutil
+
+            shutil.rmtree(scratch, ignore_errors=True)
         os._exit(1)
 
     confine.prctl(confine.PR_SET_CHILD_SUBREAPER, 1)
