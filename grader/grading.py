@@ -5,6 +5,7 @@ This is the only module that knows every step; each step lives in its own module
 
 from __future__ import annotations
 
+import collections
 import sys
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -108,8 +109,8 @@ class Grader:
         finished: dict[int, ExerciseResult | DefinitionError] = {}
         wanted = 0
         try:
-            for index, result in zip(order, self._pipeline(jobs, seed, count, feed)):
-                finished[index] = result
+            for position, result in self._pipeline(jobs, seed, count, feed):
+                finished[order[position]] = result
                 while wanted in finished:  # passed on in the given order
                     yield finished.pop(wanted)
                     wanted += 1
@@ -118,7 +119,7 @@ class Grader:
                 feed.close()
 
     def _pipeline(self, jobs: list[tuple[Exercise, Path]], seed: int, count: int | None,
-                  feed: expected_feed.ExpectedFeed | None) -> Iterator[ExerciseResult | DefinitionError]:
+                  feed: expected_feed.ExpectedFeed | None) -> Iterator[tuple[int, ExerciseResult | DefinitionError]]:
         # one ready-to-run item: (exercise, file, cases, expected) or a finished result/error
         def ready(ex: Exercise, file: Path) -> tuple[Exercise, Path, list[Case], list[Expected]] | ExerciseResult \
                 | DefinitionError:
@@ -139,41 +140,38 @@ class Grader:
                 return exc
             return ex, file, cases, expected
 
-        pending = iter(jobs)
-        running: tuple[Exercise, Path, list[Case], list[Expected]] | None = None
-        nxt = next(pending, None)
-        staged = ready(*nxt) if nxt is not None else None
-        while running is not None or staged is not None:
-            outcome: RunOutcome | None = None
-            if running is not None:
-                outcome = self.sandbox.collect(len(running[2]))
-            while staged is not None and not isinstance(staged, tuple):  # nothing to run: pass it on
-                if running is not None and outcome is not None:
-                    yield judge(running[0], running[1], seed, running[2], running[3], outcome)
-                    running, outcome = None, None
-                yield staged
-                nxt = next(pending, None)
-                staged = ready(*nxt) if nxt is not None else None
-            previous, previous_outcome = running, outcome
-            running = None
-            if staged is not None:
-                ex, file, cases, expected = staged
-                request = self._request(ex, file, cases)
-                if request.hidden:  # hidden cases run apart, after the visible ones' output is taken: in turn
-                    if previous is not None and previous_outcome is not None:
-                        yield judge(previous[0], previous[1], seed, previous[2], previous[3], previous_outcome)
-                        previous = None
-                    result = judge(ex, file, seed, cases, expected, self.sandbox.run(request))
-                    nxt = next(pending, None)
-                    staged = ready(*nxt) if nxt is not None else None
-                    yield result
-                    continue
-                self.sandbox.submit(request)
-                running = staged
-                nxt = next(pending, None)
-                staged = ready(*nxt) if nxt is not None else None  # computed while the learner runs
-            if previous is not None and previous_outcome is not None:
-                yield judge(previous[0], previous[1], seed, previous[2], previous[3], previous_outcome)
+        # requests in flight, oldest first: with a runner that queues them (the Linux worker), the next
+        # exercise is sent before the last one's events are read and judged, so the worker never waits for
+        # the grader; each job's inputs are made while the learner's process runs the ones before it
+        depth = 2 if getattr(self.sandbox, "queues_requests", False) else 1
+        inflight: collections.deque[tuple[int, tuple[Exercise, Path, list[Case], list[Expected]]]] = \
+            collections.deque()
+
+        def collect() -> tuple[int, tuple[Exercise, Path, list[Case], list[Expected]], RunOutcome]:
+            position, job = inflight.popleft()
+            return position, job, self.sandbox.collect(len(job[2]))
+
+        for position, (ex, file) in enumerate(jobs):
+            staged = ready(ex, file)
+            if not isinstance(staged, tuple):  # nothing to run: passed on as it is
+                yield position, staged
+                continue
+            request = self._request(ex, file, staged[2])
+            if request.hidden:  # hidden cases run apart, after the visible ones' output is taken: in turn
+                while inflight:
+                    done, job, outcome = collect()
+                    yield done, judge(job[0], job[1], seed, job[2], job[3], outcome)
+                yield position, judge(ex, file, seed, staged[2], staged[3], self.sandbox.run(request))
+                continue
+            finished = collect() if len(inflight) >= depth else None
+            self.sandbox.submit(request)
+            inflight.append((position, staged))
+            if finished is not None:  # judged while the learner's process runs what was just sent
+                done, job, outcome = finished
+                yield done, judge(job[0], job[1], seed, job[2], job[3], outcome)
+        while inflight:
+            done, job, outcome = collect()
+            yield done, judge(job[0], job[1], seed, job[2], job[3], outcome)
 
     def _read_file(self, ex: Exercise, file: Path, seed: int) -> ExerciseResult | None:
         """The verdict for a file that cannot run (missing is a MissingFile, too large an error); None when it can."""

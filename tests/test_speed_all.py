@@ -205,3 +205,41 @@ def test_one_learner_process_serves_a_submission_across_its_topic_folders(tmp_pa
     assert {name: e["status"] for name, e in graded.items()} == dict.fromkeys(topics.values(), "error")
     pids = {re.search(r"PID (\d+)", e["cases"][0]["message"]).group(1) for e in graded.values()}  # type: ignore[union-attr]
     assert len(pids) == 1, [e["cases"][0]["message"] for e in graded.values()]
+
+
+def test_a_worker_lost_with_the_next_exercise_queued_costs_only_the_running_one(tmp_path: Path) -> None:
+    """The Linux runner takes the next exercise before the last one is collected: when the worker dies while
+    a learner's code runs, that exercise is blamed and the queued one is sent to a fresh worker."""
+    import signal
+    import threading
+    import time
+
+    sys.path.insert(0, str(ROOT))
+    from grader.catalog import load_catalog
+    from grader.grading import Grader
+    from grader.sandbox import runner
+    from grader.sandbox.client import Sandbox
+
+    if runner.portable():
+        pytest.skip("Linux runner only: the portable runner takes one request at a time")
+    cat = load_catalog(ROOT / "exercises")
+    slow = tmp_path / "vector_arithmetic.py"
+    slow.write_text("import time\n\n\ndef vector_arithmetic(a, b):\n    time.sleep(1.0)\n    return a + b, a - b, a * b, a / b\n")
+    good = sorted((SOLUTIONS / "cosine_similarity").glob("correct_*.py"))[0]
+    jobs = [(cat.get("vector_arithmetic"), slow), (cat.get("cosine_similarity"), good),
+            (cat.get("dot_product"), sorted((SOLUTIONS / "dot_product").glob("correct_*.py"))[0])]
+    with Sandbox() as box:
+        first_worker = box.proc.pid
+
+        def kill_when_running() -> None:  # once the slow learner sleeps (the next request is queued by then)
+            time.sleep(3.0)
+            os.kill(first_worker, signal.SIGKILL)
+
+        killer = threading.Thread(target=kill_when_running)
+        killer.start()
+        results = list(Grader(box).grade_many(jobs, SEED))
+        killer.join()
+        assert box.proc.pid != first_worker  # a fresh worker took the rest
+    assert [r.exercise for r in results] == ["vector_arithmetic", "cosine_similarity", "dot_product"]
+    assert results[0].status.value != "passed"
+    assert [r.status.value for r in results[1:]] == ["passed", "passed"], [r.message for r in results]

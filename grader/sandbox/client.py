@@ -206,7 +206,10 @@ class _Lost(Exception):
 
 
 class LinuxSandbox:
-    """The Linux runner: one worker process (a fork server), reused for many exercises; a context manager."""
+    """The Linux runner: one worker process (a fork server), reused for many exercises; a context manager.
+    Requests may be queued: submit the next before collecting the last (the worker runs them in turn)."""
+
+    queues_requests = True
 
     def __init__(self) -> None:
         from grader.sandbox import confine
@@ -215,7 +218,7 @@ class LinuxSandbox:
         # process's memory, environment and descriptors unreadable to it (/proc/PID/* owned by root)
         confine.prctl(confine.PR_SET_DUMPABLE, 0)
         self.features: dict[str, Any] = {}
-        self._pending: RunRequest | None = None
+        self._pending: collections.deque[tuple[RunRequest, bytes]] = collections.deque()  # sent, not collected
         self._encoded: dict[int, tuple[Any, list[dict[str, Any]], list[bytes]]] = {}
         self._start()
 
@@ -253,22 +256,25 @@ class LinuxSandbox:
                   "banned": list(request.banned), "limits": dict(request.limits), "cases": cases,
                   "blocked_dirs": list(request.blocked_dirs), "apart": request.apart, "folder": learner_folder(request)}
         frame = wire.pack(header, blobs)
-        if self.proc.poll() is not None:  # it died after an earlier exercise: start afresh
+        if not self._pending and self.proc.poll() is not None:  # it died after an earlier exercise: start afresh
             self._restart()
+        self._send(frame)
+        self._pending.append((request, frame))
+
+    def _send(self, frame: bytes) -> None:
         try:
             assert self.proc.stdin is not None
             self.proc.stdin.write(frame)
             self.proc.stdin.flush()
         except OSError:
-            raise SandboxError(self._died("while receiving a request")) from None
-        self._pending = request
+            if not self._pending:  # else the request in flight will find the worker gone, and send it again
+                raise SandboxError(self._died("while receiving a request")) from None
 
     def collect(self, ncases: int) -> RunOutcome:
-        """Read the events of the submitted request until its end."""
-        request = self._pending
-        if request is None:
+        """Read the events of the oldest request submitted and not yet collected, until its end."""
+        if not self._pending:
             raise SandboxError("no request was submitted")
-        self._pending = None
+        request, _frame = self._pending.popleft()
         silence = float(request.limits.get("exercise_seconds", 20.0)) + SILENCE_SLACK
         self._reader.total = 0
         events: list[tuple[dict[str, Any], list[bytes]]] = []
@@ -280,6 +286,8 @@ class LinuxSandbox:
                 if not armed:
                     raise SandboxError(self._died(str(exc))) from None
                 self._restart()
+                for _queued, frame in self._pending:  # sent to the worker that died: to the fresh one
+                    self._send(frame)
                 events.extend(_lost_events(events, ncases))
                 break
             kind = header.get("ev")
@@ -299,7 +307,7 @@ class LinuxSandbox:
 
     def hello(self) -> dict[str, Any]:
         """The worker's greeting: which defences hold here (ids, landlock, seccomp, tasks)."""
-        if not self.features and self._pending is None:
+        if not self.features and not self._pending:
             header, blobs = self._next(SILENCE_SLACK)
             if header.get("ev") != "hello":
                 self._frames.appendleft((header, blobs))
@@ -309,6 +317,7 @@ class LinuxSandbox:
 
     def run(self, request: RunRequest) -> RunOutcome:
         """Submit and collect; hidden cases apart (see run_hidden_apart)."""
+        assert not self._pending, "run() while requests are in flight: collect them first"
         if request.hidden:
             return self.run_hidden_apart(request)
         self.submit(request)
@@ -405,7 +414,7 @@ class LinuxSandbox:
         """Stop the worker, and first everything below it: a learner process kept idle for reuse, or
         one still running a request in flight."""
         self._stop(kill_tree=True)
-        self._pending = None
+        self._pending.clear()
 
 
 class Sandbox(LinuxSandbox):
