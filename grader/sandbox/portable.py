@@ -386,6 +386,7 @@ class PortableSandbox:
         self._spawner = threading.Thread(target=self._spawn_loop, daemon=True, name="grade-portable-spawner")
         self._spawner.start()
         self._spare: _Learner | None = self._new()  # boots while the grader loads the exercise
+        self._fresh_taken = 0  # fresh learner processes taken (from the second on, a spare is kept booting)
         self._thread: threading.Thread | None = None
         self._result: RunOutcome | BaseException | None = None
         self._pending: RunRequest | None = None
@@ -508,6 +509,9 @@ class PortableSandbox:
         if learner.proc.poll() is not None:
             learner.kill()
             learner = self._new()
+        if self._fresh_taken:  # a run of several exercises (grade all): the next fresh process boots meanwhile
+            self._spare = self._new()
+        self._fresh_taken += 1
         learner.key = None if apart else key  # a process that ran hidden cases serves nothing afterwards
         if not learner.send(frame):
             learner.kill()
