@@ -32,7 +32,7 @@ def main() -> None:
         os.environ.setdefault(name, "1")  # on the cores the learner's process and the other workers need
     keep_private()  # where the OS can (Linux): learner code of the same uid cannot read this process's environment or memory
     if _grades_here(sys.argv[1:]):
-        from grader.sandbox.client import prestart
+        from grader.sandbox.launch import prestart
 
         prestart()  # the runner boots while the grader imports what it needs (click included)
     import click

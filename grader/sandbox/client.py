@@ -14,22 +14,14 @@ import math
 import os
 import select
 import shutil
-import subprocess
-import sys
-import tempfile
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Mapping
 
 from grader.errors import SandboxError
-from grader.sandbox import runner
+from grader.sandbox import launch, runner
 
-WORKER = Path(__file__).with_name("worker.py")
-# GRADE_SANDBOX_DROP=0 / GRADE_SANDBOX_LANDLOCK=0 / GRADE_SANDBOX_CGROUPS=0 switch a defence off, to test what holds without it;
-# GRADE_SANDBOX_REUSE=0 forks a fresh learner process for every exercise
-PASSED_ENV = ("PATH", "LANG", "LC_ALL", "OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE", "GRADE_SANDBOX_DROP",
-              "GRADE_SANDBOX_LANDLOCK", "GRADE_SANDBOX_REUSE", "GRADE_SANDBOX_CGROUPS")
 SILENCE_SLACK = 45.0  # beyond the exercise's own limit: the worker's set-up allowance, kills and sweeps
 REQUEST_BYTES = 1 << 30  # events of one request, at most
 OUTPUT_PIECES = 4  # an exercise's output, at most this many times its per-case limit
@@ -136,71 +128,6 @@ def _in_order(first: tuple[CaseOutcome, ...], visible: list[int], hidden: list[i
     return tuple(replace(by_index[i], index=i) if i in by_index else CaseOutcome(i, "not_run") for i in range(count))
 
 
-def _numpy_root() -> str:
-    """Where numpy is installed, found without importing it (the worker starts before the grader's imports)."""
-    import importlib.util
-
-    spec = importlib.util.find_spec("numpy")
-    origin = spec.origin if spec is not None and spec.origin else ""
-    return str(Path(origin).resolve().parent.parent) if origin else ""
-
-
-def clean_environment(home: str) -> dict[str, str]:
-    """The few variables learner code needs; never tokens or CI secrets."""
-    env = {k: os.environ[k] for k in PASSED_ENV if k in os.environ}
-    env.setdefault("PATH", "/usr/bin:/bin")
-    env.setdefault("LANG", "C.UTF-8")
-    env.update({"HOME": home, "TMPDIR": home, "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1",
-                "MKL_NUM_THREADS": "1", "PYTHONHASHSEED": "0"})
-    return env
-
-
-Launched = tuple[str, Any, "subprocess.Popen[bytes]"]  # the worker's home, its stderr file, its process
-_PRESTARTED: Launched | None = None
-
-
-def _launch() -> Launched:
-    """Start a worker (it imports numpy and its modules, about 0.1 s, while the grader goes on)."""
-    home = tempfile.mkdtemp(prefix="grade-worker-")
-    os.chmod(home, 0o755)
-    stderr = tempfile.TemporaryFile()
-    try:
-        proc = subprocess.Popen([sys.executable, "-I", "-B", str(WORKER), _numpy_root()],
-                                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=stderr,
-                                env=clean_environment(home), cwd=home, start_new_session=True)
-    except OSError as exc:
-        shutil.rmtree(home, ignore_errors=True)
-        raise SandboxError(f"cannot start the isolated runner: {exc}") from None
-    return home, stderr, proc
-
-
-def prestart() -> None:
-    """Start the Linux runner's worker now, before the grader's own imports, for the first Sandbox of this
-    process to take (`grade EXERCISE`, `grade all`, `grade watch`: the worker's boot then overlaps the
-    grader's). Killed at exit if no Sandbox took it; nothing on the portable runner."""
-    global _PRESTARTED
-    if _PRESTARTED is not None or runner.portable():
-        return
-    try:
-        _PRESTARTED = _launch()
-    except SandboxError:
-        return  # the Sandbox will try again, and say why
-    import atexit
-
-    atexit.register(_drop_prestarted)
-
-
-def _drop_prestarted() -> None:
-    global _PRESTARTED
-    if _PRESTARTED is not None:
-        home, stderr, proc = _PRESTARTED
-        _PRESTARTED = None
-        proc.kill()
-        proc.wait()
-        stderr.close()
-        shutil.rmtree(home, ignore_errors=True)
-
-
 class _Lost(Exception):
     """The worker died or stopped answering."""
 
@@ -223,9 +150,7 @@ class LinuxSandbox:
         self._start()
 
     def _start(self) -> None:
-        global _PRESTARTED
-        launched, _PRESTARTED = _PRESTARTED or _launch(), None
-        self.home, self.stderr, self.proc = launched
+        self.home, self.stderr, self.proc = launch.take()
         from grader.sandbox import wire  # numpy comes with it: imported while the worker boots
 
         assert self.proc.stdout is not None

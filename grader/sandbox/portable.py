@@ -29,8 +29,8 @@ from typing import Any
 
 from grader.errors import SandboxError
 from grader.sandbox import winjob, wire
-from grader.sandbox.client import (RunOutcome, RunRequest, _numpy_root, assemble, clean_environment, learner_folder,
-                                   plain_text)
+from grader.sandbox.client import RunOutcome, RunRequest, assemble, learner_folder, plain_text
+from grader.sandbox.launch import _numpy_root, clean_environment
 from grader.sandbox.phases import CasePhases
 from grader.sandbox.limits import IDLE_SECONDS, RESULT_LIMIT, SETUP_SECONDS
 from grader.sandbox.portable_kill import TAG_VARIABLE, kill_tree, new_group_flags, sweep, tree_pids, tree_rss
@@ -54,7 +54,7 @@ WINDOWS_ENV = ("SYSTEMROOT", "WINDIR", "PATHEXT", "COMSPEC")  # Python on Window
 
 
 def child_environment(workdir: str) -> dict[str, str]:
-    """The learner's process's few variables (client.clean_environment), with what Windows needs."""
+    """The learner's process's few variables (launch.clean_environment), with what Windows needs."""
     env = clean_environment(workdir)
     if os.name == "nt":
         env.update({k: os.environ[k] for k in WINDOWS_ENV if k in os.environ})

@@ -74,7 +74,7 @@ def main() -> None:
         """The grader died (or someone asked the worker to stop): kill every learner process, remove the
         scratch folder the grader made for this worker (a dead grader cannot), then leave."""
         confine.kill_tree(os.getpid(), reap=True)
-        if os.path.basename(scratch).startswith("grade-worker-"):  # only the folder client._launch made
+        if os.path.basename(scratch).startswith("grade-worker-"):  # only the folder launch._launch made
             import shutil
 
             shutil.rmtree(scratch, ignore_errors=True)
