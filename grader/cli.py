@@ -31,7 +31,8 @@ def main() -> None:
     for name in BLAS_THREADS:  # before numpy loads: the grader's arrays are small, and idle BLAS threads spin
         os.environ.setdefault(name, "1")  # on the cores the learner's process and the other workers need
     keep_private()  # where the OS can (Linux): learner code of the same uid cannot read this process's environment or memory
-    if _grades_here(sys.argv[1:]):
+    grades = _grades_here(sys.argv[1:])
+    if grades:
         from grader.sandbox.launch import prestart
 
         prestart()  # the runner boots while the grader imports what it needs (click included)
@@ -52,7 +53,7 @@ def main() -> None:
         click.echo("grade: interrupted", err=True)
         sys.exit(130)
     status = code if isinstance(code, int) else 0
-    if _grades_here(sys.argv[1:]) and sys.argv[1] != "watch":
+    if grades and sys.argv[1] != "watch":
         _leave(status)
     sys.exit(status)
 

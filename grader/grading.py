@@ -151,6 +151,11 @@ class Grader:
             position, job = inflight.popleft()
             return position, job, self.sandbox.collect(len(job[2]))
 
+        def judged(position: int, job: tuple[Exercise, Path, list[Case], list[Expected]],
+                   outcome: RunOutcome) -> tuple[int, ExerciseResult]:
+            ex, file, cases, expected = job
+            return position, judge(ex, file, seed, cases, expected, outcome)
+
         for position, (ex, file) in enumerate(jobs):
             staged = ready(ex, file)
             if not isinstance(staged, tuple):  # nothing to run: passed on as it is
@@ -159,19 +164,16 @@ class Grader:
             request = self._request(ex, file, staged[2])
             if request.hidden:  # hidden cases run apart, after the visible ones' output is taken: in turn
                 while inflight:
-                    done, job, outcome = collect()
-                    yield done, judge(job[0], job[1], seed, job[2], job[3], outcome)
-                yield position, judge(ex, file, seed, staged[2], staged[3], self.sandbox.run(request))
+                    yield judged(*collect())
+                yield judged(position, staged, self.sandbox.run(request))
                 continue
             finished = collect() if len(inflight) >= depth else None
             self.sandbox.submit(request)
             inflight.append((position, staged))
             if finished is not None:  # judged while the learner's process runs what was just sent
-                done, job, outcome = finished
-                yield done, judge(job[0], job[1], seed, job[2], job[3], outcome)
+                yield judged(*finished)
         while inflight:
-            done, job, outcome = collect()
-            yield done, judge(job[0], job[1], seed, job[2], job[3], outcome)
+            yield judged(*collect())
 
     def _read_file(self, ex: Exercise, file: Path, seed: int) -> ExerciseResult | None:
         """The verdict for a file that cannot run (missing is a MissingFile, too large an error); None when it can."""

@@ -47,13 +47,10 @@ def group_room(req: dict[str, Any]) -> int:
 
 
 def own_folder(req: dict[str, Any]) -> str:
-    """The learner's folder: what their process may read (the file's folder unless the request names one that
-    holds it), and whose exercises one process may serve in turn."""
-    own = os.path.dirname(req["file"])
+    """The learner's folder: what their process may read, and whose exercises one process may serve in turn
+    (the grader's client.learner_folder chose it: the submission holding the file, or the file's folder)."""
     folder = req.get("folder")
-    if isinstance(folder, str) and folder and (own == folder or own.startswith(folder.rstrip(os.sep) + os.sep)):
-        return folder
-    return own
+    return folder if isinstance(folder, str) and folder else os.path.dirname(req["file"])
 
 
 class Server:
