@@ -846,3 +846,53 @@ def test_banned_matmul_routes(tmp_path: Path, route: str) -> None:
     with Sandbox() as box:
         outcome = box.run(RunRequest(path.resolve(), "f", case, MATMUL_BANNED, LIMITS))
     assert outcome.banned, outcome
+
+
+SWEEP = """
+import os, signal, sys, time
+from grader.sandbox import confine
+
+def child(body):
+    pid = os.fork()
+    if pid == 0:
+        os.setsid()
+        body()
+        os._exit(0)
+    return pid
+
+def sleeper():
+    time.sleep(60)
+
+def with_grandchild():
+    child(sleeper)  # the next learner's own child: below the spare, so left alone too
+    time.sleep(60)
+
+old = child(sleeper)  # what a dismissed learner left (reparented to the server)
+gone = child(lambda: None)  # already exited: reaped by the sweep
+spare = child(with_grandchild)
+time.sleep(0.3)
+below = confine.descendants(spare)
+confine.kill_tree(os.getpid(), reap=True, spare=spare)
+alive = lambda pid: confine._table().get(pid, (0, b"Z"))[1] != b"Z"
+print("old", alive(old), "spare", alive(spare), "below", len(below), all(alive(p) for p in below))
+print("reaped", confine.reap_children(spare), "still waitable", os.waitpid(spare, os.WNOHANG) == (0, 0))
+confine.kill_tree(os.getpid(), reap=True)
+print("after", confine.descendants(os.getpid()) == [])
+for pid in (old, gone):
+    try:
+        os.waitpid(pid, os.WNOHANG)
+        print("not reaped", pid)
+    except ChildProcessError:
+        pass
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the Linux runner's sweep reads /proc")
+def test_sweep_spares_the_next_learner_process() -> None:
+    """The server forks a learner's next process before sweeping what the last one left: the sweep kills and
+    reaps every other process below the server, but never the new process or what is below it."""
+    proc = subprocess.run([sys.executable, "-c", SWEEP], capture_output=True, text=True, timeout=60,
+                          cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.splitlines() == ["old False spare True below 1 True", "reaped True still waitable True",
+                                        "after True"], proc.stdout

@@ -201,6 +201,7 @@ class Server:
         if idle is not None and not fits:
             condemn(idle.pid, self.groups.get(idle.pid))  # it dies while the plan is made; dismissed below
         plan = self.plan(req)
+        stale = None
         if idle is not None:
             if fits and self.wake(idle) and self.make_room(idle, req) \
                     and self.command(idle, {"op": "run", "req": req, "plan": plan}, blobs):
@@ -208,8 +209,17 @@ class Server:
                 if outcome is not None:
                     return outcome
             else:
-                self.dismiss(idle)
-        learner = self.spawn(req, blobs, start_at, plan, key)
+                if fits:  # one that could not take it after all (the others were condemned above)
+                    condemn(idle.pid, self.groups.get(idle.pid))
+                stale = idle
+        try:
+            learner = self.spawn(req, blobs, start_at, plan, key)
+        except BaseException:
+            if stale is not None:
+                self.dismiss(stale)
+            raise
+        if stale is not None:  # swept now: its death overlaps the fork and the new process's set-up (grader code)
+            self.dismiss(stale, spare=learner.pid)
         outcome = self.watch(learner, req, start_at, budget, reused=False)
         assert outcome is not None
         return outcome
@@ -336,12 +346,13 @@ class Server:
         except (OSError, ValueError, IndexError):
             return False
 
-    def dismiss(self, learner: Learner, reaped: bool = False) -> None:
-        """Kill a learner's process and everything it left; remove its folder."""
+    def dismiss(self, learner: Learner, reaped: bool = False, spare: int | None = None) -> None:
+        """Kill a learner's process and everything it left; remove its folder. `spare`: the next learner's
+        process, already forked, left alone."""
         import shutil
 
         group = self.groups.pop(learner.pid, None)
-        kill_learner(learner.pid, reaped, group)
+        kill_learner(learner.pid, reaped, group, spare)
         if group is not None:
             group.remove()
         for fd in (learner.result_r, learner.output_r, learner.command_w):

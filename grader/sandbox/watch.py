@@ -287,9 +287,10 @@ def condemn(pid: int, group: cgroups.Group | None = None) -> None:
         pass
 
 
-def kill_learner(pid: int, reaped: bool, group: cgroups.Group | None = None) -> None:
+def kill_learner(pid: int, reaped: bool, group: cgroups.Group | None = None, spare: int | None = None) -> None:
     """Kill a learner's process, its process group and everything it left behind (reparented to the server);
-    with a control group, first everything in it, wherever it went."""
+    with a control group, first everything in it, wherever it went. `spare`: the server's next learner process,
+    already forked (and all below it), which is left alone."""
     if group is not None:
         group.kill_all()
     try:
@@ -302,8 +303,8 @@ def kill_learner(pid: int, reaped: bool, group: cgroups.Group | None = None) -> 
             os.waitpid(pid, 0)
         except (ProcessLookupError, ChildProcessError):
             pass
-    if not confine.reap_children():
-        confine.kill_tree(os.getpid(), reap=True)
+    if not confine.reap_children(spare):
+        confine.kill_tree(os.getpid(), reap=True, spare=spare)
 
 
 def _pidfd(pid: int) -> int | None:
