@@ -23,7 +23,7 @@ from grader.render import render_value
 from grader.results import CaseResult, ExerciseResult, Mismatch, Status, first_failure
 from grader.sandbox import callables
 from grader.sandbox.client import CaseOutcome, RunOutcome, RunRequest, Sandbox
-from grader.sandbox.scan import REFLECTION, Finding
+from grader.sandbox.scan import REFLECTION, Finding, effective_bans
 
 SIGNALS = {4: "an illegal instruction", 6: "an abort", 7: "a bus error", 8: "a floating-point exception",
            9: "being killed", 11: "a segmentation fault", 24: "the CPU time limit", 25: "the file size limit"}
@@ -193,7 +193,7 @@ class Grader:
                 self._case_tuples.clear()
             held = (cases, tuple((c.name, c.args) for c in cases))
             self._case_tuples[key] = held
-        return RunRequest(file.resolve(), ex.function, held[1], ex.banned, _limits(ex), blocked_dirs(),
+        return RunRequest(file.resolve(), ex.function, held[1], effective_bans(ex.banned), _limits(ex), blocked_dirs(),
                           tuple(i for i, c in enumerate(cases) if c.hidden),
                           folder=self.learner_root.resolve() if self.learner_root is not None else None)
 

@@ -75,7 +75,7 @@ class Tripwires:
     def __init__(self, banned: list[str], send: Callable[..., None], learner_file: str,
                  blocked_dirs: tuple[str, ...] = ()) -> None:
         self.blocked_dirs = tuple(os.path.realpath(d) + os.sep for d in blocked_dirs)
-        self.banned = [b for b in banned if b != scan.OPERATOR and not b.startswith(scan.METHOD_PREFIX)]
+        self.banned = scan.runtime_bans(banned)
         self.all_banned = list(banned)
         self.key = (tuple(sorted(banned)), tuple(sorted(blocked_dirs)))
         self.send = send
