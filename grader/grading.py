@@ -520,6 +520,29 @@ def name_mistakes(ex: Exercise, judged: list["Judged | CaseResult"],
     return tuple(results)
 
 
+def installed_module_hint(kind: str, message: str) -> str:
+    """For a module that is installed but could not be imported while the learner's code ran (a library
+    function importing it on first use): what to do, in plain words; else ''."""
+    import importlib.machinery
+    import re
+
+    found = re.match(r"No module named '([A-Za-z_][\w.]*)'", message) if kind == "ModuleNotFoundError" else None
+    if found is None or found.group(1).split(".")[0] in ("grader", "reference"):
+        return ""
+    installed, path, parts = True, None, found.group(1).split(".")
+    for i in range(len(parts)):  # found on disk, package by package, without importing (running) anything
+        try:
+            spec = importlib.machinery.PathFinder.find_spec(".".join(parts[:i + 1]), path)
+        except (ImportError, ValueError):
+            spec = None
+        if spec is None or (i < len(parts) - 1 and not spec.submodule_search_locations):
+            installed = False
+            break
+        path = spec.submodule_search_locations
+    return (f": {found.group(1)} is installed, but while your code runs it may import only what your file "
+            f"names; add `import {found.group(1)}` at the top of your file") if installed else ""
+
+
 def raised_case(ex: Exercise, case: Case, exp: Expected, out: CaseOutcome, base: dict[str, Any]) -> CaseResult:
     err = out.raised
     assert err is not None
@@ -542,6 +565,7 @@ def raised_case(ex: Exercise, case: Case, exp: Expected, out: CaseOutcome, base:
         message = f"raised {err.type}: {err.message}"
     if err.line:
         message += f" (line {err.line})"
+    message += installed_module_hint(err.type, err.message)
     rule = mistakes.explains_error(ex.mistakes, case.args, err.type) if status is Status.ERROR else None
     named = {"mistake": rule.message, "mistake_id": rule.id} if rule else {}
     return CaseResult(status=status, message=message, traceback=err.traceback, line=err.line, **named, **base)

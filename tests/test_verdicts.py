@@ -258,3 +258,16 @@ def test_modifying_an_input_the_task_protects_is_rejected_after_the_answer(grade
     first = result.first_failure
     assert first is not None and first.mistake_id != "mutated_input", first
     assert "changed its input" not in first.message
+
+
+def test_an_installed_module_missing_at_run_time_is_explained() -> None:
+    # a library function importing a module on first use, after the learner's process took its own uid: the
+    # learner is told to name it in the file (which makes the sandbox import it first); nothing is imported here
+    from grader.grading import installed_module_hint
+
+    hint = installed_module_hint("ModuleNotFoundError", "No module named 'numpy.polynomial.laguerre'")
+    assert "add `import numpy.polynomial.laguerre` at the top of your file" in hint
+    assert installed_module_hint("ModuleNotFoundError", "No module named 'numpy.no_such_module'") == ""
+    assert installed_module_hint("ModuleNotFoundError", "No module named 'reference.vectors'") == ""
+    assert installed_module_hint("ImportError", "No module named 'numpy.polynomial'") == ""
+    assert installed_module_hint("ModuleNotFoundError", "something else") == ""
