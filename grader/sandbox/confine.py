@@ -462,6 +462,7 @@ def _table() -> dict[int, tuple[int, bytes]]:
 def _children(pid: int) -> list[int]:
     """The children of a process, from /proc (all its threads' children)."""
     found: list[int] = []
+    read = False
     try:
         tasks = os.listdir(f"/proc/{pid}/task")
     except OSError:
@@ -470,9 +471,10 @@ def _children(pid: int) -> list[int]:
         try:
             with open(f"/proc/{pid}/task/{task}/children", "rb") as handle:
                 found.extend(int(child) for child in handle.read().split())
+            read = True
         except (OSError, ValueError):
             continue
-    if not tasks:  # no /proc/PID/task/*/children (an old kernel): from the process table
+    if not read:  # no /proc/PID/task/*/children (a kernel without it): from the process table
         found = [child for child, (ppid, _state) in _table().items() if ppid == pid]
     return found
 
