@@ -19,11 +19,11 @@ LIBRARY_DIRS = tuple({os.path.realpath(p) for p in (sys.prefix, sys.base_prefix,
                                                     os.path.dirname(os.path.dirname(np.__file__)), HERE)})
 BLOCKED_PACKAGES = ("grader", "reference")
 TRUSTED_PACKAGES = ("numpy", "scipy")  # the grader's own dependencies: imported once in the server
-# numpy's submodules that numpy.__getattr__ loads on first use, which numpy's own functions reach while learner
-# code runs (np.median, np.unique, np.percentile, np.quantile load numpy.ma): imported by the server at start,
-# since a learner's process, once it runs under its own uid, may not be able to read the installation
-NUMPY_LAZY = ("numpy.ma", "numpy.polynomial", "numpy.fft", "numpy.random", "numpy.linalg", "numpy.dtypes",
-              "numpy.rec", "numpy.char", "numpy.strings", "numpy.exceptions")
+# numpy's submodules that numpy.__getattr__ loads on first use and numpy's own functions reach while learner code
+# runs (np.median, np.unique, np.percentile, np.quantile load numpy.ma): imported by the server at start, since a
+# learner's process, once it runs under its own uid, may not be able to read the installation. The others
+# (np.fft, np.polynomial, np.random ...) are reached by name in the learner's file, which the server reads for them
+NUMPY_LAZY = ("numpy.ma",)
 NEVER_PREIMPORT = frozenset({"antigravity", "this", "idlelib", "tkinter", "turtle", "turtledemo", "webbrowser",
                              *BLOCKED_PACKAGES})
 PREIMPORT_MAX = 64
