@@ -136,8 +136,34 @@ class SubmissionGrader:
         self.sandbox.close()
 
 
+def die_with_parent(stops: list[Callable[[], None]]) -> None:
+    """End this worker as soon as `grade batch` ends, however it ended (SIGKILL included): a thread waits on
+    the parent's sentinel, then runs `stops` (the isolated runner's close: the learners' processes die first)
+    and exits, within seconds whatever they do. Without it a worker whose parent was killed went on grading
+    (seconds of a class's CPU, learner processes forked for nobody) until a result could not be sent."""
+    import threading
+
+    parent = multiprocessing.parent_process()
+    if parent is None:
+        return
+
+    def watch() -> None:
+        wait([parent.sentinel])
+        threading.Timer(5, os._exit, (1,)).start()
+        for stop in stops:
+            try:
+                stop()
+            except BaseException:  # noqa: BLE001 - leaving anyway
+                pass
+        os._exit(1)
+
+    threading.Thread(target=watch, name="grade-batch-parent", daemon=True).start()
+
+
 def serve(conn: Connection, root: str, ids: list[str], seed: int, cases: int | None, secret: str | None) -> None:
     """A worker process: grade the submissions the parent sends, result by result."""
+    stops: list[Callable[[], None]] = []
+    die_with_parent(stops)
     if secret is not None:
         from grader.hidden import keep_secret
 
@@ -145,6 +171,7 @@ def serve(conn: Connection, root: str, ids: list[str], seed: int, cases: int | N
     try:
         cat = catalog.load_catalog(Path(root))
         grader = SubmissionGrader(Path(root), [cat.exercises[i] for i in ids], seed, cases, secret)
+        stops.append(lambda: grader.close())
     except BaseException as exc:  # noqa: BLE001 - told to the parent, which stops the batch cleanly
         conn.send(("fatal", f"{type(exc).__name__}: {exc}"))
         return

@@ -17,7 +17,7 @@ import pytest
 
 from conftest import ROOT, run_grade
 from klass import make_big_class
-from test_batch import COURSE, REL, correct
+from test_batch import COURSE, REL, correct, put
 
 CASES = "4"
 
@@ -125,3 +125,70 @@ def test_other_settings_start_the_journal_over(reference: tuple, tmp_path: Path)
     assert proc.returncode == 0, proc.stderr
     assert "starting the journal" in proc.stderr and "taken from the journal" not in proc.stdout
     assert json.loads((tmp_path / "g.csv.journal").read_text().splitlines()[0])["seed"] == 5
+
+
+def descendants(root: int) -> dict[int, bytes]:
+    """Every process below root, by pid, with its start time (so a reused pid is not mistaken for it)."""
+    parents: dict[int, tuple[int, bytes]] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                fields = Path(f"/proc/{entry}/stat").read_bytes().rsplit(b")", 1)[1].split()
+            except OSError:
+                continue
+            parents[int(entry)] = (int(fields[1]), fields[19])
+    found: dict[int, bytes] = {}
+    frontier = [root]
+    while frontier:
+        pid = frontier.pop()
+        for child, (ppid, start) in parents.items():
+            if ppid == pid and child not in found:
+                found[child] = start
+                frontier.append(child)
+    return found
+
+
+def alive(pid: int, start: bytes) -> bool:
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_bytes().rsplit(b")", 1)[1].split()
+    except OSError:
+        return False
+    return fields[19] == start and fields[0] != b"Z"
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads the process table from /proc")
+def test_nothing_outlives_a_killed_batch(tmp_path: Path) -> None:
+    """SIGKILL to `grade batch` alone (not its process group), while its workers grade slow learners (in the
+    course, each case of vector_arithmetic takes 1.8 s of its 2, the exercise most of its 20): the workers,
+    their isolated runners and the learners' processes end within seconds, instead of grading on for nobody
+    until a result cannot be sent."""
+    folder = tmp_path / "class"
+    for name in ("slow-a", "slow-b"):
+        put(folder / name, "vectors/vector_arithmetic.py",
+            "import time\n\n\ndef vector_arithmetic(*args, **kwargs):\n    time.sleep(1.8)\n")
+    out = tmp_path / "g.csv"
+    args = ["batch", str(folder), "--exercises", str(ROOT / "exercises"), "-j", "2", "-o", str(out)]
+    proc = subprocess.Popen([sys.executable, "-m", "grader.cli", *args], cwd=ROOT,
+                            env={**os.environ, "NO_COLOR": "1"}, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 60
+        below: dict[int, bytes] = {}
+        while proc.poll() is None and time.monotonic() < deadline and len(below) < 7:
+            below = descendants(proc.pid)  # until both workers' runners have a learner's process at work
+            time.sleep(0.05)
+        time.sleep(0.5)
+        below = descendants(proc.pid)
+        assert proc.poll() is None, "the batch finished before it could be killed"
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait(timeout=10)
+        deadline = time.monotonic() + 4
+        while time.monotonic() < deadline and any(alive(pid, start) for pid, start in below.items()):
+            time.sleep(0.05)
+        left = [pid for pid, start in below.items() if alive(pid, start)]
+        assert not left, f"left behind by the killed batch: {left}"
+    finally:
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
