@@ -22,7 +22,8 @@ from pathlib import Path
 
 from grader.definition import Exercise
 from grader.errors import DefinitionError
-from grader.grading import Expected, Grader, expected_for, load_reference
+from grader.grading import Grader, expected_for, load_reference
+from grader.judging import Expected
 from grader.inputs import Case, build_cases
 from grader.results import CaseResult, ExerciseResult, RunReport, Status
 from grader.sandbox import runner

@@ -20,7 +20,8 @@ from grader import algorithmic, catalog, checks, families, mistakes, scaffold
 from grader.checks.core import CheckContext, allclose
 from grader.definition import Exercise, load
 from grader.errors import DefinitionError, MissingFile, Problem
-from grader.grading import Grader, _bound_check, call_with, load_reference
+from grader.grading import Grader, call_with, load_reference
+from grader.judging import _bound_check
 from grader.dotted import resolve
 from grader.inputs import Case, build_cases, fresh
 from grader.results import Mismatch, Status

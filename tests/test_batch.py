@@ -131,7 +131,7 @@ def test_json_gradebook_carries_per_case_details(graded: tuple) -> None:
     partial = {e["exercise"]: e for e in subs["partial"]["exercises"]}["determinant"]
     failing = [c for c in partial["cases"] if not c["passed"]]
     shown = [c for c in failing if not c.get("hidden")]
-    from grader.grading import DETAILED_FAILURES
+    from grader.judging import DETAILED_FAILURES
 
     detailed = shown[:DETAILED_FAILURES]  # the first failures carry the case in full; all carry the message
     assert detailed and all("expected" in c and "actual" in c and "inputs" in c for c in detailed)

@@ -155,7 +155,7 @@ def test_nothing_is_left_of_a_grading(tmp_path: Path) -> None:
 def test_out_of_memory_is_reported_as_the_memory_limit(tmp_path: Path) -> None:
     """When the kernel stops the learner's own process for the group's limit, the learner reads that it ran
     out of memory, not that a signal ended it."""
-    from grader.grading import _ended
+    from grader.judging import _ended
 
     _, outcome = _grade(tmp_path, LARGEST_IS_THE_LEARNERS)
     case = outcome.cases[0]

@@ -20,7 +20,8 @@ from hypothesis.extra import numpy as hnp
 
 from conftest import EXERCISES
 from grader.catalog import load_catalog
-from grader.grading import expected_for, judge, load_reference
+from grader.grading import expected_for, load_reference
+from grader.judging import judge
 from grader.inputs import Case, build_cases
 from grader.report import FORMATS, ReportOptions, formatter
 from grader.results import RunReport, Status

@@ -263,7 +263,7 @@ def test_modifying_an_input_the_task_protects_is_rejected_after_the_answer(grade
 def test_an_installed_module_missing_at_run_time_is_explained() -> None:
     # a library function importing a module on first use, after the learner's process took its own uid: the
     # learner is told to name it in the file (which makes the sandbox import it first); nothing is imported here
-    from grader.grading import installed_module_hint
+    from grader.judging import installed_module_hint
 
     hint = installed_module_hint("ModuleNotFoundError", "No module named 'numpy.polynomial.laguerre'")
     assert "add `import numpy.polynomial.laguerre` at the top of your file" in hint
