@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from grader.checks.core import CheckContext
+
 
 def cosine_one_norm(a: np.ndarray, b: np.ndarray) -> float:
     """Mistake: a . b divided by the L1 lengths (sums of absolute values)."""
@@ -20,3 +22,51 @@ def arithmetic_three_items(a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np
     """Mistake: the quotient left out: (a + b, a - b, a * b)."""
     x, y = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
     return x + y, x - y, x * y
+
+
+def _shrink(ctx: CheckContext) -> float | None:
+    """The factor r in (0, 1) with the learner's answer = r * the expected one (all of it, the same r), or None."""
+    try:
+        actual = np.asarray(ctx.actual, dtype=float)
+        expected = np.asarray(ctx.expected, dtype=float)
+    except (TypeError, ValueError):
+        return None
+    if actual.shape != expected.shape or not np.all(np.isfinite(actual)) or not np.any(expected != 0):
+        return None
+    big = np.argmax(np.abs(expected))
+    ratio = float(actual.flat[big] / expected.flat[big])
+    if not 0 < ratio < 1 - 1e-9 or not np.allclose(actual, ratio * expected, rtol=1e-9, atol=0):
+        return None
+    return ratio
+
+
+def cosine_epsilon(ctx: CheckContext) -> bool:
+    """An epsilon added to the product of the lengths: cos * n / (n + eps) with n = |a| |b| and a small eps."""
+    ratio = _shrink(ctx)
+    if ratio is None:
+        return False
+    a, b = (np.asarray(ctx.inputs[k], dtype=float) for k in ("a", "b"))
+    n = float(np.sqrt(np.sum(a * a)) * np.sqrt(np.sum(b * b)))
+    return 0 < n * (1 / ratio - 1) <= 1e-4
+
+
+def projection_epsilon(ctx: CheckContext) -> bool:
+    """An epsilon added to b . b: the projection times bb / (bb + eps), with a small eps."""
+    ratio = _shrink(ctx)
+    if ratio is None:
+        return False
+    b = np.asarray(ctx.inputs["b"], dtype=float)
+    bb = float(np.sum(b * b))
+    return 0 < bb * (1 / ratio - 1) <= 1e-4
+
+
+def cosine_with_epsilon(a: np.ndarray, b: np.ndarray) -> float:
+    """Mistake: (a . b) / (|a| |b| + 1e-12)."""
+    x, y = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
+    return float(np.sum(x * y) / (np.sqrt(np.sum(x * x)) * np.sqrt(np.sum(y * y)) + 1e-12))
+
+
+def projection_with_epsilon(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Mistake: ((a . b) / (b . b + 1e-12)) * b."""
+    x, y = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
+    return np.sum(x * y) / (np.sum(y * y) + 1e-12) * y

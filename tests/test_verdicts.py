@@ -271,3 +271,77 @@ def test_an_installed_module_missing_at_run_time_is_explained() -> None:
     assert installed_module_hint("ModuleNotFoundError", "No module named 'reference.vectors'") == ""
     assert installed_module_hint("ImportError", "No module named 'numpy.polynomial'") == ""
     assert installed_module_hint("ModuleNotFoundError", "something else") == ""
+
+
+def test_a_mistake_right_on_a_case_does_not_name_its_failure(grader: Any, course: Any, tmp_path: Path) -> None:
+    """An entropy off by 1e-11 (an epsilon inside the log) fails the 1e-12 check. Where the base is e, the
+    mistake "ignores the base" gives the right answer, and where p has no zero, "NaN at zero" does: the
+    learner's answer is near those answers, but they explain no failure, so no case names them."""
+    code = """
+    import numpy as np
+
+    def entropy(p, base=2.0):
+        p = np.asarray(p, dtype=float)
+        p = p / p.sum()
+        return float(-np.sum(p * np.log(p + 1e-12)) / np.log(base))
+    """
+    for seed in range(4):
+        result = grade(grader, course, "entropy", code, tmp_path, seed)
+        assert result.status.value == "failed", seed
+        named = {c.mistake_id for c in result.cases if not c.passed} - {None}
+        assert not named, (seed, named)
+
+
+@pytest.mark.parametrize("exercise, case, code", [
+    ("cosine_similarity", "both-short", """
+    import numpy as np
+
+    def cosine_similarity(a, b):
+        return float(np.sum(a * b) / (np.sqrt(np.sum(a * a) * np.sum(b * b)) + 1e-12))
+    """),
+    ("vector_projection", "short-b", """
+    import numpy as np
+
+    def vector_projection(a, b):
+        return np.sum(a * b) / (np.sum(b * b) + 1e-12) * b
+    """),
+    ("cholesky", "tiny-scale", """
+    from numpy import sqrt, zeros
+
+    def cholesky(A):
+        n = A.shape[0]
+        L = zeros((n, n))
+        for j in range(n):
+            d = A[j, j] - sum(L[j, k] ** 2 for k in range(j))
+            if d < 1e-10:
+                raise ValueError("not positive definite")
+            L[j, j] = sqrt(d)
+            for i in range(j + 1, n):
+                L[i, j] = (A[i, j] - sum(L[i, k] * L[j, k] for k in range(j))) / L[j, j]
+        return L
+    """),
+    ("lu_decompose", "tiny-scale", """
+    import numpy as np
+
+    def lu_decompose(A):
+        n = A.shape[0]
+        U, L, P = A.astype(float), np.eye(n), np.eye(n)
+        for k in range(n):
+            p = k + int(np.argmax(np.abs(U[k:, k])))
+            if abs(U[p, k]) < 1e-10:
+                raise np.linalg.LinAlgError("singular matrix")
+            U[[k, p]], P[[k, p]], L[[k, p], :k] = U[[p, k]], P[[p, k]], L[[p, k], :k]
+            for i in range(k + 1, n):
+                L[i, k] = U[i, k] / U[k, k]
+                U[i] -= L[i, k] * U[k]
+        return P.T, L, U
+    """),
+], ids=lambda value: value if isinstance(value, str) and "\n" not in value else "code")
+def test_an_epsilon_or_an_absolute_cutoff_fails_on_every_seed(exercise: str, case: str, code: str, grader: Any,
+                                                             course: Any, tmp_path: Path) -> None:
+    """Small inputs make an epsilon added to a length, or a cutoff that is not relative to the input's size,
+    fail on a fixed case: before, the verdict depended on the seed's random lengths (or never failed)."""
+    for seed in range(4):
+        result = grade(grader, course, exercise, code, tmp_path, seed)
+        assert result.status.value != "passed", seed
+        assert f"edge-{case}" in {c.name for c in result.cases if not c.passed}, seed

@@ -1,0 +1,4 @@
+import numpy as np
+
+def vector_projection(a, b):
+    return np.sum(a * b) / (np.sum(b * b) + 1e-12) * b
