@@ -53,7 +53,8 @@ def other_singular_value(ctx: CheckContext) -> bool:
     except (TypeError, ValueError):
         return False
     a = np.asarray(ctx.inputs["A"], dtype=float)
-    values = np.sqrt(np.clip(_eigenvalues(a.T @ a), 0.0, None))
+    gram = a.T @ a if a.shape[0] >= a.shape[1] else a @ a.T  # min(m, n) singular values, no structural zeros
+    values = np.sqrt(np.clip(_eigenvalues(gram), 0.0, None))
     scale = max(largest, 1e-300)
     others = [x for x in values if abs(x - largest) > 1e-9 * scale]
     return any(abs(got - x) <= 1e-7 * scale for x in others)
@@ -135,3 +136,21 @@ def condition_few_steps(A: np.ndarray) -> float:
         u = inv @ u
         u = u / np.sqrt(u @ u)
     return float(np.sqrt((v @ gram @ v) * (u @ inv @ u)))
+
+
+def zero_for_small(ctx: CheckContext) -> bool:
+    """The answer is 0 where the expected one is not: a zero guard against an absolute cutoff."""
+    try:
+        got = np.asarray(ctx.actual, dtype=float)
+        expected = np.asarray(ctx.expected, dtype=float)
+    except (TypeError, ValueError):
+        return False
+    return bool(got.shape == expected.shape and got.size and np.all(got == 0) and np.any(expected != 0))
+
+
+def spectral_with_cutoff(A: np.ndarray) -> float | None:
+    """Mistake: 0.0 whenever ||A||_F is below 1e-10 (the spectral norm otherwise)."""
+    a = np.asarray(A, dtype=float)
+    if np.sqrt(np.sum(a * a)) >= 1e-10:
+        return None
+    return 0.0

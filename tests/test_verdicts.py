@@ -336,6 +336,33 @@ def test_a_mistake_right_on_a_case_does_not_name_its_failure(grader: Any, course
                 U[i] -= L[i, k] * U[k]
         return P.T, L, U
     """),
+    ("power_iteration", "tiny-scale", """
+    import numpy as np
+
+    def power_iteration(A, num_iters):
+        v = np.random.default_rng(0).standard_normal(A.shape[0])
+        v /= np.sqrt(np.sum(v * v))
+        for _ in range(num_iters):
+            w = A.dot(v)
+            size = np.sqrt(np.sum(w * w))
+            if size < 1e-10:
+                return 0.0, v
+            v = w / size
+        return float(v.dot(A.dot(v))), v
+    """),
+    ("spectral_norm", "tiny-scale", """
+    import numpy as np
+
+    def spectral_norm(A):
+        v = np.arange(1.0, A.shape[1] + 1)
+        for _ in range(3000):
+            w = A.T @ (A @ v)
+            size = np.sqrt(np.sum(w * w))
+            if size < 1e-10:
+                return 0.0
+            v = w / size
+        return float(np.sqrt(np.sum((A @ v) ** 2)))
+    """),
 ], ids=lambda value: value if isinstance(value, str) and "\n" not in value else "code")
 def test_an_epsilon_or_an_absolute_cutoff_fails_on_every_seed(exercise: str, case: str, code: str, grader: Any,
                                                              course: Any, tmp_path: Path) -> None:
