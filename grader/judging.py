@@ -245,7 +245,7 @@ def _verdict(ex: Exercise, case: Case, exp: Expected, out: CaseOutcome,
         named = {"mistake": rule.message, "mistake_id": rule.id} if rule else {}
         return CaseResult(status=Status.FAILED, message=f"expected the function to raise {exp.raises}, but it "
                           "returned a value", **named, **base)
-    ctx = CheckContext(case.args, exp.value, out.value)
+    ctx = CheckContext(case.args, exp.value, as_items(exp.value, out.value))
     mismatch = check(ctx)  # the answer's own defects first, then a changed input (only where the task forbids it)
     if mismatch is None and out.mutated and ex.keep_inputs:
         names = ", ".join(f"`{m}`" for m in out.mutated)
@@ -258,6 +258,16 @@ def _verdict(ex: Exercise, case: Case, exp: Expected, out: CaseOutcome,
         if detailed else ()
     return Judged(CaseResult(status=Status.FAILED, message=mismatch.summary, mismatch=mismatch, **base), fired,
                   None if detailed else ctx)
+
+
+def as_items(expected: Any, actual: Any) -> Any:
+    """An array whose first axis has as many entries as the expected tuple, as the tuple of those entries: a
+    tuple of values of one shape returned as one array (np.array([sign, logdet])) converts with np.asarray to
+    exactly the expected answer's shape, so it is accepted like a list of them (CURRICULUM, outputs)."""
+    if isinstance(expected, tuple) and isinstance(actual, np.ndarray) and actual.ndim >= 1 \
+            and actual.dtype.kind in "biufc" and len(actual) == len(expected):
+        return tuple(actual)
+    return actual
 
 
 @dataclass(frozen=True)

@@ -372,3 +372,39 @@ def test_an_epsilon_or_an_absolute_cutoff_fails_on_every_seed(exercise: str, cas
         result = grade(grader, course, exercise, code, tmp_path, seed)
         assert result.status.value != "passed", seed
         assert f"edge-{case}" in {c.name for c in result.cases if not c.passed}, seed
+
+
+def test_a_tuple_returned_as_one_array_is_accepted(grader: Any, course: Any, tmp_path: Path) -> None:
+    """np.array([sign, logdet]) converts with np.asarray to exactly the expected (sign, logdet)'s shape, as the
+    curriculum accepts array-likes: it passes like the tuple; the transposed stack still fails."""
+    accepted(grader, course, "slogdet", """
+    import numpy as np
+
+    def slogdet(A):
+        sign, logdet = 1.0, 0.0
+        U = np.array(A, dtype=float)
+        for k in range(U.shape[0]):
+            p = k + int(np.argmax(np.abs(U[k:, k])))
+            if U[p, k] == 0:
+                return np.array([0.0, -np.inf])
+            if p != k:
+                U[[k, p]] = U[[p, k]]
+                sign = -sign
+            sign *= np.sign(U[k, k])
+            logdet += np.log(abs(U[k, k]))
+            U[k + 1:] -= np.outer(U[k + 1:, k] / U[k, k], U[k])
+        return np.array([sign, logdet])
+    """, tmp_path)
+    accepted(grader, course, "vector_arithmetic", """
+    import numpy as np
+
+    def vector_arithmetic(a, b):
+        return np.array([a + b, a - b, a * b, a / b])
+    """, tmp_path)
+    result = grade(grader, course, "vector_arithmetic", """
+    import numpy as np
+
+    def vector_arithmetic(a, b):
+        return np.column_stack([a + b, a - b, a * b, a / b])
+    """, tmp_path, 11)
+    assert result.status.value == "failed"
