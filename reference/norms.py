@@ -139,9 +139,12 @@ def _scalar(value: object) -> float | None:
 
 
 def spectral_unconverged(ctx: CheckContext) -> bool:
-    """A value up to 25% below sigma_1: where an unconverged power iteration stops (it never overshoots)."""
+    """A value up to 25% below sigma_1: where an unconverged power iteration stops (it never overshoots); not
+    another singular value exactly (a start vector that is a singular vector: mistake other_singular_value)."""
+    from mistake_models.eigen import other_singular_value
+
     actual, expected = _scalar(ctx.actual), float(ctx.expected)
-    return actual is not None and 0.75 * expected <= actual < expected
+    return actual is not None and 0.75 * expected <= actual < expected and not other_singular_value(ctx)
 
 
 def power_iteration_few_steps(A: np.ndarray, steps: int = 12) -> float:
