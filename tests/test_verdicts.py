@@ -408,3 +408,16 @@ def test_a_tuple_returned_as_one_array_is_accepted(grader: Any, course: Any, tmp
         return np.column_stack([a + b, a - b, a * b, a / b])
     """, tmp_path, 11)
     assert result.status.value == "failed"
+
+
+def test_a_source_in_a_declared_encoding_is_read_as_python_reads_it(grader: Any, course: Any, tmp_path: Path) -> None:
+    """PEP 263: a first-line `# -*- coding: latin-1 -*-` makes a Latin-1 file valid Python, graded like any
+    other (it was refused as not UTF-8); without the declaration the learner is told how to fix it."""
+    body = b"import numpy as np\n\n\ndef vector_arithmetic(a, b):\n    return a + b, a - b, a * b, a / b\n"
+    file = tmp_path / "vector_arithmetic.py"
+    file.write_bytes(b"# -*- coding: latin-1 -*-\n# caf\xe9\n" + body)
+    assert grader.grade(course.get("vector_arithmetic"), file, 11).status.value == "passed"
+    file.write_bytes(b"# caf\xe9\n" + body)
+    result = grader.grade(course.get("vector_arithmetic"), file, 11)
+    assert result.status.value == "error"
+    assert "not UTF-8 text" in result.message and "coding: latin-1" in result.message, result.message

@@ -19,6 +19,7 @@ import numpy as np
 from . import callables, scan, wire
 from .bindings import plan_patches
 from .limits import BLOCKED_PACKAGES, LIBRARY_DIRS
+from .source_analysis import decode_source
 
 
 class Capture(io.TextIOBase):
@@ -225,8 +226,8 @@ class Tripwires:
             filename = args[0].co_filename
             if filename != self.learner_file and not is_library(filename) and os.path.isfile(filename):
                 try:
-                    with open(filename, encoding="utf-8") as handle:
-                        source = handle.read()
+                    with open(filename, "rb") as handle:
+                        source = decode_source(handle.read())
                 except OSError:
                     return
                 for f in scan.scan_source(source, filename, self.all_banned):

@@ -4,6 +4,7 @@ before the ids drop), which numpy and scipy names it uses, and refusing files th
 from __future__ import annotations
 
 import ast
+import importlib.util
 import os
 import re
 import stat
@@ -140,6 +141,17 @@ def read_source(path: str, blocked: tuple[str, ...]) -> tuple[str | None, str | 
     finally:
         os.close(fd)
     try:
-        return data.decode("utf-8-sig").replace("\r\n", "\n"), None  # a BOM and CRLF, as Windows editors save
-    except UnicodeDecodeError as exc:
-        return None, f"cannot read the file: it is not UTF-8 text ({exc.reason} at byte {exc.start})"
+        return decode_source(data), None
+    except (UnicodeDecodeError, SyntaxError) as exc:  # SyntaxError: not UTF-8 and no declaration, or an unknown one
+        try:
+            data.decode("utf-8-sig")
+        except UnicodeDecodeError as bad:
+            return None, f"cannot read the file: it is not UTF-8 text ({bad.reason} at byte {bad.start}); save it as " \
+                         "UTF-8, or name its encoding in a first-line comment such as # -*- coding: latin-1 -*-"
+        return None, f"cannot read the file: {getattr(exc, 'msg', exc)}"
+
+
+def decode_source(data: bytes) -> str:
+    """Python source as Python reads it: UTF-8 unless a BOM or an encoding declaration (PEP 263) says otherwise,
+    newlines made \\n (CRLF, as Windows editors save)."""
+    return importlib.util.decode_source(data)
