@@ -850,7 +850,7 @@ def test_banned_matmul_routes(tmp_path: Path, route: str) -> None:
 
 SWEEP = """
 import os, signal, sys, time
-from grader.sandbox import confine
+from grader.sandbox import process_tree
 
 def child(body):
     pid = os.fork()
@@ -871,13 +871,13 @@ old = child(sleeper)  # what a dismissed learner left (reparented to the server)
 gone = child(lambda: None)  # already exited: reaped by the sweep
 spare = child(with_grandchild)
 time.sleep(0.3)
-below = confine.descendants(spare)
-confine.kill_tree(os.getpid(), reap=True, spare=spare)
-alive = lambda pid: confine._table().get(pid, (0, b"Z"))[1] != b"Z"
+below = process_tree.descendants(spare)
+process_tree.kill_tree(os.getpid(), reap=True, spare=spare)
+alive = lambda pid: process_tree._table().get(pid, (0, b"Z"))[1] != b"Z"
 print("old", alive(old), "spare", alive(spare), "below", len(below), all(alive(p) for p in below))
-print("reaped", confine.reap_children(spare), "still waitable", os.waitpid(spare, os.WNOHANG) == (0, 0))
-confine.kill_tree(os.getpid(), reap=True)
-print("after", confine.descendants(os.getpid()) == [])
+print("reaped", process_tree.reap_children(spare), "still waitable", os.waitpid(spare, os.WNOHANG) == (0, 0))
+process_tree.kill_tree(os.getpid(), reap=True)
+print("after", process_tree.descendants(os.getpid()) == [])
 for pid in (old, gone):
     try:
         os.waitpid(pid, os.WNOHANG)

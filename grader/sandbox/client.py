@@ -316,9 +316,9 @@ class LinuxSandbox:
     def _stop(self, kill_tree: bool) -> None:
         if self.proc.poll() is None:
             if kill_tree:  # learner processes may be running: kill them first, they are below the worker
-                from grader.sandbox import confine
+                from grader.sandbox import process_tree
 
-                confine.kill_tree(self.proc.pid, include_root=True)
+                process_tree.kill_tree(self.proc.pid, include_root=True)
             try:
                 assert self.proc.stdin is not None
                 self.proc.stdin.close()

@@ -73,9 +73,9 @@ def keep_private() -> bool:
 def kill_tree(pid: int) -> None:
     """Kill a process and everything below it, on any OS."""
     if not portable():
-        from grader.sandbox import confine
+        from grader.sandbox import process_tree
 
-        confine.kill_tree(pid, include_root=True)
+        process_tree.kill_tree(pid, include_root=True)
         return
     from grader.sandbox.portable_kill import kill_tree as portable_kill
 

@@ -11,7 +11,7 @@ import time
 import traceback
 from typing import Any
 
-from . import cgroups, confine, scan, wire
+from . import cgroups, confine, process_tree, scan, wire
 from .child_setup import Reuse, confine_child, isolate, preimport
 from .bindings import Bindings, plan_patches
 from .learner_process import prepare_child, run_child
@@ -123,7 +123,7 @@ class Server:
             self.flush()
         if self.idle is not None:
             self.dismiss(self.idle)
-        confine.kill_tree(os.getpid(), reap=True)
+        process_tree.kill_tree(os.getpid(), reap=True)
 
     def run(self, req: dict[str, Any], blobs: list[bytes]) -> None:
         source, problem = read_source(req["file"], tuple(req.get("blocked_dirs", ())))

@@ -9,7 +9,7 @@ import signal
 import time
 from typing import TYPE_CHECKING, Any
 
-from . import cgroups, confine, wire
+from . import cgroups, process_tree, wire
 from .limits import IDLE_SECONDS, SETUP_SECONDS
 from .phases import CasePhases
 
@@ -303,8 +303,8 @@ def kill_learner(pid: int, reaped: bool, group: cgroups.Group | None = None, spa
             os.waitpid(pid, 0)
         except (ProcessLookupError, ChildProcessError):
             pass
-    if not confine.reap_children(spare):
-        confine.kill_tree(os.getpid(), reap=True, spare=spare)
+    if not process_tree.reap_children(spare):
+        process_tree.kill_tree(os.getpid(), reap=True, spare=spare)
 
 
 def _pidfd(pid: int) -> int | None:

@@ -27,7 +27,8 @@ The worker's own modules, by job: `learner_process` (inside the learner's proces
 blocker, tripwires, running the file and its cases; platform-neutral), `child_setup` (setting up and
 confining that process, and reusing it; Linux), `source_analysis` (the grader's reading of the
 learner's source), `server` (the fork server and its watch over each learner's process), `limits`,
-and the shared `wire`, `callables`, `scan`, `confine`.
+and the shared `wire`, `callables`, `scan`, `confine` (kernel confinement) and `process_tree` (killing
+and reaping what learner processes leave).
 
 Started with `python -I`, which puts no folder of this file on sys.path, the worker loads them as the
 submodules of a private package, `_grade_sandbox`, whose only path is this folder: nothing is put on
@@ -67,13 +68,13 @@ def load_package() -> types.ModuleType:
 def main() -> None:
     """Become the learners' subreaper, die with the grader, and serve requests on stdin."""
     server = load_package()
-    confine = server.confine
+    confine, tree = server.confine, server.process_tree
     scratch = os.getcwd()  # made by the grader for this worker, learner processes' folders below it
 
     def orphaned(signum: int, frame: Any) -> None:
         """The grader died (or someone asked the worker to stop): kill every learner process, remove the
         scratch folder the grader made for this worker (a dead grader cannot), then leave."""
-        confine.kill_tree(os.getpid(), reap=True)
+        tree.kill_tree(os.getpid(), reap=True)
         if os.path.basename(scratch).startswith("grade-worker-"):  # only the folder launch._launch made
             import shutil
 
