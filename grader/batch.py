@@ -139,7 +139,7 @@ class SubmissionGrader:
 def die_with_parent(stops: list[Callable[[], None]]) -> None:
     """End this worker as soon as `grade batch` ends, however it ended (SIGKILL included): a thread waits on
     the parent's sentinel, then runs `stops` (the isolated runner's close: the learners' processes die first)
-    and exits, within seconds whatever they do. Without it a worker whose parent was killed went on grading
+    and exits, within 2 s whatever they do. Without it a worker whose parent was killed went on grading
     (seconds of a class's CPU, learner processes forked for nobody) until a result could not be sent."""
     import threading
 
@@ -149,7 +149,7 @@ def die_with_parent(stops: list[Callable[[], None]]) -> None:
 
     def watch() -> None:
         wait([parent.sentinel])
-        threading.Timer(5, os._exit, (1,)).start()
+        threading.Timer(2, os._exit, (1,)).start()  # the portable runner's close waits on its thread
         for stop in stops:
             try:
                 stop()
