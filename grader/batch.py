@@ -171,7 +171,7 @@ def serve(conn: Connection, root: str, ids: list[str], seed: int, cases: int | N
     try:
         cat = catalog.load_catalog(Path(root))
         grader = SubmissionGrader(Path(root), [cat.exercises[i] for i in ids], seed, cases, secret)
-        stops.append(lambda: grader.close())
+        stops.append(grader.close)
     except BaseException as exc:  # noqa: BLE001 - told to the parent, which stops the batch cleanly
         conn.send(("fatal", f"{type(exc).__name__}: {exc}"))
         return

@@ -42,24 +42,23 @@ def _shrink(ctx: CheckContext) -> float | None:
     return ratio
 
 
-def cosine_epsilon(ctx: CheckContext) -> bool:
-    """An epsilon added to the product of the lengths: cos * n / (n + eps) with n = |a| |b| and a small eps."""
+def _epsilon_added(ctx: CheckContext, size: float) -> bool:
+    """The answer is the expected one times size / (size + eps), for a small eps: an epsilon added to the
+    quantity divided by (a length, or a squared length)."""
     ratio = _shrink(ctx)
-    if ratio is None:
-        return False
+    return ratio is not None and 0 < size * (1 / ratio - 1) <= 1e-4
+
+
+def cosine_epsilon(ctx: CheckContext) -> bool:
+    """An epsilon added to the product of the lengths |a| |b|."""
     a, b = (np.asarray(ctx.inputs[k], dtype=float) for k in ("a", "b"))
-    n = float(np.sqrt(np.sum(a * a)) * np.sqrt(np.sum(b * b)))
-    return 0 < n * (1 / ratio - 1) <= 1e-4
+    return _epsilon_added(ctx, float(np.sqrt(np.sum(a * a)) * np.sqrt(np.sum(b * b))))
 
 
 def projection_epsilon(ctx: CheckContext) -> bool:
-    """An epsilon added to b . b: the projection times bb / (bb + eps), with a small eps."""
-    ratio = _shrink(ctx)
-    if ratio is None:
-        return False
+    """An epsilon added to b . b."""
     b = np.asarray(ctx.inputs["b"], dtype=float)
-    bb = float(np.sum(b * b))
-    return 0 < bb * (1 / ratio - 1) <= 1e-4
+    return _epsilon_added(ctx, float(np.sum(b * b)))
 
 
 def cosine_with_epsilon(a: np.ndarray, b: np.ndarray) -> float:

@@ -13,6 +13,8 @@ from typing import Any
 
 import pytest
 
+from conftest import SOLUTIONS
+
 SEEDS = (11, 12)
 
 
@@ -292,82 +294,20 @@ def test_a_mistake_right_on_a_case_does_not_name_its_failure(grader: Any, course
         assert not named, (seed, named)
 
 
-@pytest.mark.parametrize("exercise, case, code", [
-    ("cosine_similarity", "both-short", """
-    import numpy as np
-
-    def cosine_similarity(a, b):
-        return float(np.sum(a * b) / (np.sqrt(np.sum(a * a) * np.sum(b * b)) + 1e-12))
-    """),
-    ("vector_projection", "short-b", """
-    import numpy as np
-
-    def vector_projection(a, b):
-        return np.sum(a * b) / (np.sum(b * b) + 1e-12) * b
-    """),
-    ("cholesky", "tiny-scale", """
-    from numpy import sqrt, zeros
-
-    def cholesky(A):
-        n = A.shape[0]
-        L = zeros((n, n))
-        for j in range(n):
-            d = A[j, j] - sum(L[j, k] ** 2 for k in range(j))
-            if d < 1e-10:
-                raise ValueError("not positive definite")
-            L[j, j] = sqrt(d)
-            for i in range(j + 1, n):
-                L[i, j] = (A[i, j] - sum(L[i, k] * L[j, k] for k in range(j))) / L[j, j]
-        return L
-    """),
-    ("lu_decompose", "tiny-scale", """
-    import numpy as np
-
-    def lu_decompose(A):
-        n = A.shape[0]
-        U, L, P = A.astype(float), np.eye(n), np.eye(n)
-        for k in range(n):
-            p = k + int(np.argmax(np.abs(U[k:, k])))
-            if abs(U[p, k]) < 1e-10:
-                raise np.linalg.LinAlgError("singular matrix")
-            U[[k, p]], P[[k, p]], L[[k, p], :k] = U[[p, k]], P[[p, k]], L[[p, k], :k]
-            for i in range(k + 1, n):
-                L[i, k] = U[i, k] / U[k, k]
-                U[i] -= L[i, k] * U[k]
-        return P.T, L, U
-    """),
-    ("power_iteration", "tiny-scale", """
-    import numpy as np
-
-    def power_iteration(A, num_iters):
-        v = np.random.default_rng(0).standard_normal(A.shape[0])
-        v /= np.sqrt(np.sum(v * v))
-        for _ in range(num_iters):
-            w = A.dot(v)
-            size = np.sqrt(np.sum(w * w))
-            if size < 1e-10:
-                return 0.0, v
-            v = w / size
-        return float(v.dot(A.dot(v))), v
-    """),
-    ("spectral_norm", "tiny-scale", """
-    import numpy as np
-
-    def spectral_norm(A):
-        v = np.arange(1.0, A.shape[1] + 1)
-        for _ in range(3000):
-            w = A.T @ (A @ v)
-            size = np.sqrt(np.sum(w * w))
-            if size < 1e-10:
-                return 0.0
-            v = w / size
-        return float(np.sqrt(np.sum((A @ v) ** 2)))
-    """),
-], ids=lambda value: value if isinstance(value, str) and "\n" not in value else "code")
-def test_an_epsilon_or_an_absolute_cutoff_fails_on_every_seed(exercise: str, case: str, code: str, grader: Any,
+@pytest.mark.parametrize("exercise, case, solution", [
+    ("cosine_similarity", "both-short", "mistake_epsilon_in_lengths"),  # + 1e-12 added to |a| |b|
+    ("vector_projection", "short-b", "mistake_epsilon_in_length"),  # + 1e-12 added to b . b
+    ("cholesky", "tiny-scale", "wrong_absolute_cutoff"),  # "not positive definite" below 1e-10
+    ("lu_decompose", "tiny-scale", "wrong_absolute_cutoff"),  # "singular" below 1e-10
+    ("qr_decompose", "tiny-scale", "wrong_absolute_cutoff"),  # "dependent columns" below 1e-10
+    ("power_iteration", "tiny-scale", "wrong_absolute_cutoff"),  # returns 0 when |A v| < 1e-10
+    ("spectral_norm", "tiny-scale", "mistake_small_taken_for_zero"),  # returns 0 when |A^T A v| < 1e-10
+])
+def test_an_epsilon_or_an_absolute_cutoff_fails_on_every_seed(exercise: str, case: str, solution: str, grader: Any,
                                                              course: Any, tmp_path: Path) -> None:
     """Small inputs make an epsilon added to a length, or a cutoff that is not relative to the input's size,
     fail on a fixed case: before, the verdict depended on the seed's random lengths (or never failed)."""
+    code = (SOLUTIONS / exercise / f"{solution}.py").read_text()
     for seed in range(4):
         result = grade(grader, course, exercise, code, tmp_path, seed)
         assert result.status.value != "passed", seed
