@@ -23,6 +23,7 @@ import numpy as np
 import pytest
 
 from conftest import ROOT, run_grade
+from grader.sandbox.scan import effective_bans
 
 LIMITS = {"case_seconds": 5, "exercise_seconds": 10, "memory_mb": 256, "output_kb": 4}
 DET = ("numpy.linalg.det",)
@@ -91,6 +92,38 @@ ROUTES: dict[str, tuple[str, tuple[str, ...], str]] = {
     "fresh_interpreter": (
         "import subprocess, sys\n\ndef f(A):\n    out = subprocess.run([sys.executable, '-c', 'print(1)'],"
         " capture_output=True, text=True)\n    return float(out.stdout)\n", DET, "reflection: the module subprocess"),
+    # the standard library's resolvers of dotted names and evaluators of strings
+    "pkgutil_resolver": (
+        "import pkgutil\n\ndef f(A):\n    return float(pkgutil.resolve_name('numpy.linalg:d' + 'et')(A))\n", DET,
+        "reflection: the module pkgutil"),
+    "pydoc_locate": (
+        "from pydoc import locate\n\ndef f(A):\n    return float(locate('numpy.linalg.d' + 'et')(A))\n", DET,
+        "reflection: the module pydoc"),
+    "format_field": (
+        "import string\n\ndef f(A):\n    return string.Formatter().get_field('0.__mat' + 'mul__', [A], {})[0](A)\n",
+        MATMUL, "reflection: string.Formatter"),
+    "module_through_module": (
+        "import typing\n\ndef f(A):\n    return float(typing.sys.modules['numpy'].linalg.det(A))\n", DET,
+        "reflection: sys.modules"),
+    "ctypes_through_numpy": (
+        "import numpy as np\n\ndef f(A):\n    return float(np.ctypeslib.ctypes.sizeof(np.ctypeslib.ctypes.c_int))\n",
+        DET, "reflection: the module ctypes"),
+    "string_annotation": (
+        "import sys, typing\n\ndef g(x: \"sys.modules['numpy'].linalg\"):\n    pass\n\ndef f(A):\n"
+        "    return float(typing.get_type_hints(g)['x'].det(A))\n", DET, "reflection: typing.get_type_hints"),
+    "logging_resolver": (
+        "import logging.config\n\ndef f(A):\n"
+        "    return float(logging.config.BaseConfigurator({}).resolve('numpy.linalg.d' + 'et')(A))\n", DET,
+        "reflection: logging.config"),
+    "mock_patch_getter": (
+        "from unittest import mock\n\ndef f(A):\n    return float(mock.patch('numpy.linalg.x').getter().det(A))\n",
+        DET, "reflection: the module unittest"),
+    "numpy_raw_lapack": (
+        "from numpy.linalg import lapack_lite\n\ndef f(A):\n    return float(len(dir(lapack_lite)))\n",
+        effective_bans(("numpy.linalg.qr",)), "numpy.linalg.lapack_lite"),
+    "numpy_gufuncs": (
+        "import numpy as np\n\ndef f(A):\n    return np.linalg._linalg._umath_linalg.eigh_lo(A)[0]\n",
+        effective_bans(("numpy.linalg.eigh",)), "numpy.linalg.eigh_lo"),
     "ctypes_blas": (
         "import ctypes, glob, os\nimport numpy as np\n\ndef f(A):\n"
         "    libs = glob.glob(os.path.join(os.path.dirname(np.__file__) + '.libs', '*openblas*'))\n"
@@ -165,10 +198,14 @@ import json, sys
 sys.path.insert(0, {root!r})
 import numpy as np
 from grader.sandbox import learner_process as lp
-original = np.linalg.det
+held = [np.linalg.det]  # in a list: the tripwires rebind module attributes (this __main__'s too), not lists
 sent = []
 lp.Tripwires(["numpy.linalg.det"], lambda header, blobs=None: sent.append(header), "learner.py").install()
 wrapper = np.linalg.det
+untouched = lp.intact()
+np.linalg.det = held[0]  # what a learner who reached the original would do for their next exercise
+undone = lp.intact()
+np.linalg.det = wrapper
 cells = [c.cell_contents for c in wrapper.__closure__ or ()]
 finder = next(f for f in sys.meta_path if isinstance(f, lp._PatchAfterImport))
 for obj in (finder.tripwires, wrapper):
@@ -182,19 +219,21 @@ try:
     refused = False
 except lp.BannedCall:
     refused = True
-print(json.dumps({{"holds_original": any(c is original for c in cells), "still_refused": refused,
-                  "reported": [h.get("name") for h in sent]}}))
+print(json.dumps({{"holds_original": any(c is held[0] for c in cells), "still_refused": refused,
+                  "reported": [h.get("name") for h in sent], "intact": untouched, "after_undoing": undone, "after_switching": lp.intact()}}))
 """
 
 
 def test_a_wrapper_holds_no_original_and_no_switch() -> None:
     """The run-time layer alone, in a plain interpreter: the wrapper's closure holds no original, and
-    setting whatever a learner could reach (the finder's tripwires, the wrapper) does not switch it off."""
+    setting whatever a learner could reach (the finder's tripwires, the wrapper) does not switch it off;
+    a wrapper put back to the original is seen (`intact`: such a process takes no next exercise)."""
     proc = subprocess.run([sys.executable, "-c", WRAPPER_PROBE.format(root=str(ROOT))], capture_output=True,
                           text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr
     probe = json.loads(proc.stdout.strip().splitlines()[-1])
-    assert probe == {"holds_original": False, "still_refused": True, "reported": ["numpy.linalg.det"]}, probe
+    assert probe == {"holds_original": False, "still_refused": True, "reported": ["numpy.linalg.det"],
+                     "intact": True, "after_undoing": False, "after_switching": False}, probe
 
 
 def test_grade_says_in_plain_words_why_reflection_is_refused(tmp_path: Path) -> None:
@@ -207,3 +246,47 @@ def test_grade_says_in_plain_words_why_reflection_is_refused(tmp_path: Path) -> 
     assert proc.returncode == 1 and report["status"] == "banned", report
     assert report["message"].startswith("vars() is not allowed in an exercise that bans calls (line 5)"), report
     assert "names built at run time" in report["message"]
+
+
+UNREACHABLE_PROBE = """
+import json, pkgutil, pydoc, sys
+
+def f(A):
+    seen = {"modules": sorted(n for n in sys.modules if n.split(".")[0] in ("_grade_sandbox", "grader"))}
+    for name in ("_grade_sandbox", "_grade_sandbox.learner_process:intact", "grader.sandbox"):
+        try:
+            pkgutil.resolve_name(name)
+            seen[name] = "resolved"
+        except ImportError:
+            seen[name] = "refused"
+    try:
+        seen["pydoc"] = repr(pydoc.locate("_grade_sandbox.scan"))
+    except pydoc.ErrorDuringImport:
+        seen["pydoc"] = "refused"
+    seen["main"] = sorted(k for k in vars(sys.modules["__main__"]) if not k.startswith("__"))
+    print(json.dumps(seen))
+    return 1.0
+"""
+
+
+@pytest.mark.parametrize("runner", ["default", "portable"])
+def test_no_name_reaches_the_graders_modules(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, runner: str) -> None:
+    """The run-time layer for every resolver of dotted names (pkgutil, pydoc, unpickling, logging.config,
+    a format field's `modules[...]`): in the learner's process sys.modules holds none of the sandbox's own
+    modules, the package cannot be imported, and `__main__` is not the worker's script. Where nothing is
+    banned, so that the probe may use the resolvers themselves; on both runners."""
+    from grader.sandbox.client import RunRequest, Sandbox
+
+    if runner == "portable":
+        monkeypatch.setenv("GRADE_SANDBOX", "portable")
+    path = tmp_path / "probe.py"
+    path.write_text(UNREACHABLE_PROBE)
+    tmp_path.chmod(0o755)
+    path.chmod(0o644)
+    with Sandbox() as box:
+        outcomes = [box.run(RunRequest(path.resolve(), "f", CASE, (), LIMITS)) for _ in range(2)]  # fresh, reused
+    for outcome in outcomes:
+        assert outcome.cases[0].kind == "value", outcome
+        seen = json.loads(outcome.cases[0].output)
+        assert seen == {"modules": [], "_grade_sandbox": "refused", "_grade_sandbox.learner_process:intact": "refused",
+                        "grader.sandbox": "refused", "pydoc": "refused", "main": []}, seen

@@ -13,7 +13,7 @@ from typing import Any, Callable
 import numpy as np
 
 from . import confine
-from .learner_process import Capture, is_library, prepare_child
+from .learner_process import Capture, intact, is_library, prepare_child
 from .limits import CPU_SLACK, FILE_LIMIT, MEMORY_SLACK, OPEN_FILES
 from .source_analysis import library_imports
 
@@ -190,6 +190,8 @@ class Reuse:
              send: Callable[..., None]) -> tuple[Capture, types.ModuleType] | None:
         """Set up the next exercise (after `stage`, as in a fresh process); None when this process cannot."""
         try:
+            if not intact():
+                return None  # the learner's code changed the tripwires: no exercise of theirs runs here again
             limits = req["limits"]
             memory = int(limits["memory_mb"]) * (1 << 20)
             confine.limit_memory(confine.address_space() + memory)

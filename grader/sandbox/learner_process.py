@@ -18,7 +18,7 @@ import numpy as np
 
 from . import callables, scan, wire
 from .bindings import plan_patches
-from .limits import BLOCKED_PACKAGES, LIBRARY_DIRS
+from .limits import BLOCKED_PACKAGES, LIBRARY_DIRS, SANDBOX_PACKAGE
 from .source_analysis import decode_source
 
 
@@ -69,13 +69,16 @@ class Tripwires:
 
     Installed once in a learner's process and never taken back: the process serves only exercises that ban
     exactly the same (the server's rule), so a wrapper holds no original to fall back on and no switch. The
-    originals stay alive in `_KEPT` (so that no other object takes their ids), bound nowhere a learner names.
+    originals stay alive (so that no other object takes their ids) in a closure's list (see `_keeper`), bound
+    nowhere a learner names; nor can a learner name this module (see `hide_the_grader`).
     Once `armed` (the learner's code is about to run), the audit hook also refuses what reaches objects by
     memory or by identity, and what starts a fresh interpreter (see REFUSED_EVENTS)."""
 
     def __init__(self, banned: list[str], send: Callable[..., None], learner_file: str,
                  blocked_dirs: tuple[str, ...] = ()) -> None:
         self.blocked_dirs = tuple(os.path.realpath(d) + os.sep for d in blocked_dirs)
+        self.blocked_dirs_given = tuple(blocked_dirs)
+        self.bound: list[tuple[Any, str, Any]] = []  # (module, attribute, wrapper): every place a wrapper holds
         self.banned = scan.runtime_bans(banned)
         self.all_banned = list(banned)
         self.key = (tuple(sorted(banned)), tuple(sorted(blocked_dirs)))
@@ -130,7 +133,16 @@ class Tripwires:
                 setattr(module, attr, wrapper)
             except (AttributeError, TypeError):
                 continue
-            _KEPT.append(value)
+            _keep(value)
+            self.bound.append((module, attr, wrapper))
+
+    def intact(self) -> bool:
+        """Whether every wrapper is still where it was put, and the lists it enforces are as they were: checked
+        before this process takes the learner's next exercise (one that changed them leaves instead)."""
+        return (all(getattr(module, attr, None) is wrapper for module, attr, wrapper in self.bound)
+                and self.key == (tuple(sorted(self.all_banned)), tuple(sorted(self.blocked_dirs_given)))
+                and self.blocked_dirs == tuple(os.path.realpath(d) + os.sep for d in self.blocked_dirs_given)
+                and self.banned == scan.runtime_bans(self.all_banned))
 
     def patch_loaded(self) -> None:
         """Patch the modules imported since the last look (a banned package loaded on demand)."""
@@ -214,9 +226,14 @@ class Tripwires:
             if self.scanning:
                 return  # the scan's own compile
             source = args[0].decode("utf-8", "replace") if isinstance(args[0], bytes) else args[0]
+            # reflection too where the standard library evaluates a string of the learner's (typing, a string
+            # annotation "sys.modules[...]"); not in the code a library writes itself (dataclasses, namedtuple,
+            # scipy.stats's argument parsers), nor in a library's own file imported from source
+            reflection = caller is None or caller.f_code.co_filename.endswith(EVALUATORS) \
+                or not is_library(caller.f_code.co_filename)
             self.scanning = True
             try:
-                findings = scan.scan_source(source, str(args[1]), self.all_banned, reflection=False)
+                findings = scan.scan_source(source, str(args[1]), self.all_banned, reflection=reflection)
             finally:
                 self.scanning = False
             for f in findings:
@@ -235,8 +252,24 @@ class Tripwires:
 
 
 _TRIPWIRES: Tripwires | None = None  # the learner's process's (one set: it serves exercises banning the same)
-_KEPT: list[Any] = []  # the originals the wrappers replaced
+
+
+def _keeper() -> Callable[[Any], None]:
+    """A function that keeps what it is given alive, in a list only its closure holds: the originals the
+    wrappers replaced, reachable by no module's name (unlike a module-level list, which a name resolver
+    such as pkgutil.resolve_name finds from a dotted string)."""
+    kept: list[Any] = []
+
+    def keep(value: Any) -> None:
+        kept.append(value)
+
+    return keep
+
+
+_keep = _keeper()
 REFUSED_EVENTS = {  # audit events refused once the learner's code runs, where calls are banned
+    "pickle.find_class": "unpickling (loading objects by name)",
+    "code.__new__": "building code objects", "function.__new__": "building functions from code objects",
     "gc.get_objects": "gc.get_objects (finding objects by identity)",
     "gc.get_referrers": "gc.get_referrers (finding objects by identity)",
     "gc.get_referents": "gc.get_referents (finding objects by identity)",
@@ -245,6 +278,9 @@ REFUSED_EVENTS = {  # audit events refused once the learner's code runs, where c
     "os.spawn": "os.spawn* (a fresh program)", "os.system": "os.system (a fresh program)",
     "subprocess.Popen": "subprocess (a fresh program)",
 }
+
+
+EVALUATORS = tuple(os.sep + name for name in ("typing.py", "annotationlib.py", "rlcompleter.py", "inspect.py"))
 
 
 def _audit(event: str, args: tuple[Any, ...]) -> None:
@@ -371,6 +407,7 @@ def prepare_child(req: dict[str, Any], send: Callable[..., None], plan: list[tup
     tripwires = Tripwires(list(req["banned"]), send, learner_file, tuple(req.get("blocked_dirs", ()))).install(plan)
     if tripwires.banned and preimported:  # modules imported in this child only: not in the server's plan
         tripwires.apply(plan_patches(tripwires.banned, preimported))
+    hide_the_grader()
     sys.path.insert(0, os.path.dirname(learner_file))
     source = req["source"]
     linecache.cache[learner_file] = (len(source), None, source.splitlines(True), learner_file)
@@ -378,6 +415,28 @@ def prepare_child(req: dict[str, Any], send: Callable[..., None], plan: list[tup
     module.__file__ = learner_file
     sys.modules[req["module"]] = module
     return capture, module
+
+
+def hide_the_grader() -> None:
+    """Take the sandbox's own modules (and the worker's script, `__main__`) out of sys.modules, so that no
+    name reaches them: not an import (the blocker refuses the package), nor any of the standard library's
+    resolvers of dotted names (pkgutil.resolve_name, pydoc.locate, unpickling, logging.config, a format
+    field's `modules[...]`), which all look in sys.modules. The grader's functions keep their modules
+    through their own globals; nothing in the learner's process imports one of them again. Only where this
+    module runs as the worker's private package (a test importing it in its own interpreter keeps its
+    modules)."""
+    if not __name__.startswith(SANDBOX_PACKAGE + "."):
+        return
+    for name in [n for n in sys.modules if n == SANDBOX_PACKAGE or n.startswith(SANDBOX_PACKAGE + ".")]:
+        del sys.modules[name]
+    if getattr(sys.modules.get("__main__"), "__file__", None) is not None:  # worker.py, portable_child.py
+        sys.modules["__main__"] = types.ModuleType("__main__")
+
+
+def intact() -> bool:
+    """Whether the tripwires of this process are still in place: a process whose learner's code undid them
+    (which no route the grader knows of allows) is not reused."""
+    return _TRIPWIRES is not None and _TRIPWIRES.intact()
 
 
 def run_child(req: dict[str, Any], blobs: list[bytes], send: Callable[..., None], start_at: int,

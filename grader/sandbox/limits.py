@@ -17,7 +17,8 @@ OPEN_FILES = 1024  # RLIMIT_NOFILE
 TASKS = 128  # RLIMIT_NPROC: processes and threads of a learner (above the user's others when not root)
 LIBRARY_DIRS = tuple({os.path.realpath(p) for p in (sys.prefix, sys.base_prefix, os.path.dirname(os.__file__),
                                                     os.path.dirname(os.path.dirname(np.__file__)), HERE)})
-BLOCKED_PACKAGES = ("grader", "reference")
+SANDBOX_PACKAGE = "_grade_sandbox"  # this folder, as the worker loads it (worker.py, portable_child.py)
+BLOCKED_PACKAGES = ("grader", "reference", SANDBOX_PACKAGE)
 TRUSTED_PACKAGES = ("numpy", "scipy")  # the grader's own dependencies: imported once in the server
 # numpy's submodules that numpy.__getattr__ loads on first use and numpy's own functions reach while learner code
 # runs (np.median, np.unique, np.percentile, np.quantile load numpy.ma): imported by the server at start, since a

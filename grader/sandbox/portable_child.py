@@ -132,8 +132,8 @@ def main() -> None:
         capture, module = learner.prepare_child(req, send, None, [])
         finished = learner.run_child(req, blobs, send, int(header.get("start_at", 0)), capture, module)
         sys.stdout, sys.stderr = stdout, stderr
-        if not finished:
-            break
+        if not finished or not learner.intact():
+            break  # the client starts a fresh process for the learner's next exercise
         tidy(learner, req["module"], os.path.dirname(req["file"]))
         send({"ev": "idle"})
 

@@ -31,20 +31,37 @@ REFLECTIVE_ATTRIBUTES = frozenset({
 REFLECTIVE_MODULES = frozenset({  # reach objects by name or memory, or run code held in strings or data
     "ctypes", "gc", "inspect", "importlib", "pickle", "marshal", "shelve", "copyreg", "code", "codeop", "runpy",
     "timeit", "cProfile", "profile", "pdb", "trace", "doctest", "builtins", "subprocess", "multiprocessing",
-    "_grade_sandbox"})
+    "_grade_sandbox",
+    # resolvers of dotted names and loaders of objects by name: pkgutil.resolve_name, pydoc.locate,
+    # unittest.mock.patch("a.b"), xmlrpc's resolve_dotted_attribute, the importers and unpicklers' own modules
+    "pkgutil", "pydoc", "unittest", "xmlrpc", "rlcompleter", "zipimport", "imp", "modulefinder", "bdb", "annotationlib",
+    "_pickle", "_ctypes", "_imp", "_frozen_importlib", "_frozen_importlib_external"})
+# A module reached as an attribute of another (typing.sys, np.ctypeslib.ctypes) is the module itself; these
+# names are also common attributes that are no module (np.trace), so they count only as a chain's first name
+MODULE_NAMES_ONLY_FIRST = frozenset({"code", "trace", "profile", "timeit"})
 REFLECTIVE_NAMES = frozenset({  # qualified names of the same kind in modules learners import for other things
     "sys.modules", "sys._getframe", "sys._current_frames", "sys.meta_path", "sys.path_hooks",
     "sys.path_importer_cache", "sys.settrace", "sys.setprofile", "sys.addaudithook", "sys.exc_info",
     "sys.exception", "sys.last_traceback", "os.system", "os.popen", "os.posix_spawn", "os.posix_spawnp",
     "os.execv", "os.execve", "os.execl", "os.execle", "os.execlp", "os.execlpe", "os.execvp", "os.execvpe",
     "os.spawnv", "os.spawnve", "os.spawnl", "os.spawnle", "os.spawnlp", "os.spawnlpe", "os.spawnvp",
-    "os.spawnvpe", "operator.attrgetter", "operator.methodcaller", "functools.partial.func"})
+    "os.spawnvpe", "operator.attrgetter", "operator.methodcaller", "functools.partial.func",
+    # attributes looked up, or code evaluated, from strings: a format field ("0.modules[x]", "0.__matmul__"),
+    # string annotations evaluated, logging's configurators (ext://, cfg://), frames walked
+    "string.Formatter", "typing.get_type_hints", "typing.ForwardRef", "typing._eval_type",
+    "typing.evaluate_forward_ref", "logging.config", "logging.currentframe", "traceback.walk_stack",
+    "traceback.walk_tb", "threading.settrace", "threading.setprofile", "threading.settrace_all_threads",
+    "threading.setprofile_all_threads", "sys.monitoring", "sys.last_value", "sys.last_exc", "sys.last_traceback",
+    "sys.last_type", "types.FunctionType", "types.LambdaType", "types.CodeType"})
 
 
 # scipy.linalg's raw LAPACK and BLAS interfaces: the routines behind numpy's and scipy's linear algebra, callable
 # directly (lapack.dsyevd is eigh, lapack.dgesdd svd, lapack.dgelsd lstsq, blas.dgemm a matrix product)
+# and numpy's own: numpy.linalg.lapack_lite (dgeqrf, dorgqr: a QR) and the gufuncs of numpy.linalg._umath_linalg
+# (eigh_lo, svd_n, qr_r_raw, det, inv ...), under whatever module path they are reached
 RAW_LINALG = ("scipy.linalg.lapack.*", "scipy.linalg.blas.*", "scipy.linalg._flapack.*", "scipy.linalg._fblas.*",
-              "scipy.linalg.get_lapack_funcs", "scipy.linalg.get_blas_funcs")
+              "scipy.linalg.get_lapack_funcs", "scipy.linalg.get_blas_funcs", "numpy.*lapack_lite*",
+              "numpy.*_umath_linalg*")
 PRODUCTS = frozenset({OPERATOR, "numpy.dot", "numpy.matmul", "numpy.inner", "numpy.vdot", "numpy.einsum",
                       "numpy.tensordot", "numpy.vecdot", "numpy.matvec", "numpy.vecmat", "numpy.linalg.multi_dot"})
 
@@ -121,13 +138,19 @@ class _Scanner(ast.NodeVisitor):
             self.report(REFLECTION + what, node)
 
     def reflective_name(self, qualified: str, node: ast.AST) -> None:
-        root = qualified.split(".")[0]
+        parts = qualified.split(".")
+        root = parts[0]
+        inner = next((p for p in parts[1:] if p in REFLECTIVE_MODULES and p not in MODULE_NAMES_ONLY_FIRST), None)
+        named = next((p for i in range(len(parts)) for p in _prefixes(".".join(parts[i:])) if p in REFLECTIVE_NAMES),
+                     None)  # sys.modules.pop, and typing.sys.modules: a module reached through another
         if root in REFLECTIVE_MODULES:
             self.reflective(f"the module {root}", node)
         elif qualified.rsplit(".", 1)[-1] in REFLECTIVE_ATTRIBUTES:
             self.reflective(qualified, node)
-        elif any(prefix in REFLECTIVE_NAMES for prefix in _prefixes(qualified)):  # sys.modules.pop
-            self.reflective(next(p for p in _prefixes(qualified) if p in REFLECTIVE_NAMES), node)
+        elif named is not None:
+            self.reflective(named, node)
+        elif inner is not None:
+            self.reflective(f"the module {inner}", node)
         elif root == "builtins" or (root in REFLECTIVE_BUILTINS and "." not in qualified):
             self.reflective(f"{qualified}()", node)
 
