@@ -66,12 +66,21 @@ PRODUCTS = frozenset({OPERATOR, "numpy.dot", "numpy.matmul", "numpy.inner", "num
                       "numpy.tensordot", "numpy.vecdot", "numpy.matvec", "numpy.vecmat", "numpy.linalg.multi_dot"})
 
 
+# where products are banned: scipy's other multipliers (a sparse matrix's `*` is a matrix product,
+# scipy.signal.correlate a dot product), computed in C++ or through FFTs, out of the tripwires' sight
+PRODUCT_LIBRARIES = ("scipy.sparse.*", "scipy.signal.*")
+READ_ONLY = RAW_LINALG + PRODUCT_LIBRARIES  # bans held by reading the file (see runtime_bans)
+
+
 def effective_bans(banned: tuple[str, ...] | list[str]) -> tuple[str, ...]:
     """The bans as enforced: where an exercise bans a linear-algebra routine of numpy or scipy, or matrix
-    products, the raw LAPACK and BLAS interfaces too (they compute the same without the banned names)."""
+    products, the raw LAPACK and BLAS interfaces too (they compute the same without the banned names), and
+    where it bans products, scipy's sparse and signal-processing multipliers."""
     listed = tuple(banned)
     if any(b in PRODUCTS or b.startswith(("numpy.linalg.", "scipy.linalg.")) for b in listed):
         listed += tuple(b for b in RAW_LINALG if b not in listed)
+    if any(b in PRODUCTS for b in listed):
+        listed += tuple(b for b in PRODUCT_LIBRARIES if b not in listed)
     return listed
 
 
@@ -79,8 +88,9 @@ def runtime_bans(banned: tuple[str, ...] | list[str]) -> list[str]:
     """The bans the run-time tripwires hold, besides reading the file: not `@` and ndarray methods (C slots,
     out of their reach), nor the raw LAPACK and BLAS interfaces, which every scipy.linalg function calls
     inside (scipy.linalg.solve_triangular is dtrtrs): those rest on reading the file, which refuses their
-    names, and reflection, the only way to reach them without their names."""
-    return [b for b in banned if b != OPERATOR and not b.startswith(METHOD_PREFIX) and b not in RAW_LINALG]
+    names, and reflection, the only way to reach them without their names; nor scipy's sparse and signal
+    modules, whose names are too many to wrap and which a learner's file can reach only by naming them."""
+    return [b for b in banned if b != OPERATOR and not b.startswith(METHOD_PREFIX) and b not in READ_ONLY]
 
 
 @dataclass(frozen=True)
