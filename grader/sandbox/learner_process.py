@@ -152,6 +152,10 @@ class Tripwires:
 
     def _wrap(self, func: Any, entry: str) -> Any:
         report = self.record
+        if any(ch in entry for ch in "*?["):  # a pattern (scipy.linalg.eig*): say the function it caught
+            module, name = getattr(func, "__module__", None), getattr(func, "__name__", None)
+            if isinstance(module, str) and isinstance(name, str) and scan.matches(f"{module}.{name}", entry):
+                entry = scan.canonical(f"{module}.{name}")
 
         def banned_call(*args: Any, **kwargs: Any) -> Any:
             report(entry)
