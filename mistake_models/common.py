@@ -9,6 +9,19 @@ import numpy as np
 from grader.checks.core import CheckContext, Shape, items
 
 
+def real(value: Any) -> np.ndarray:
+    """A learner's answer as a float64 array, for a predicate; TypeError when it is not real (complex with a
+    nonzero imaginary part): no mistake of a real computation is recognised in it, and no warning is raised."""
+    arr = np.asarray(value)
+    if arr.dtype.kind == "O":
+        arr = np.asarray(arr.tolist(), dtype=complex)  # ValueError, TypeError where it is no array of numbers
+    if arr.dtype.kind == "c":
+        if np.any(arr.imag != 0):
+            raise TypeError("complex")
+        arr = arr.real
+    return np.asarray(arr, dtype=float)
+
+
 def float32(ctx: CheckContext) -> bool:
     """The answer was computed in float32: every finite value of it is a float32 number, the expected one's are not."""
     try:

@@ -6,6 +6,7 @@ import numpy as np
 
 from grader.checks.core import CheckContext
 
+from mistake_models.common import real
 from reference.determinant import slogdet
 
 
@@ -30,7 +31,7 @@ def singular_nan(ctx: CheckContext) -> bool:
     """NaN in the answer for a singular A: a zero pivot divided by (0/0) instead of stopping."""
     try:
         expected_sign = float(np.asarray(ctx.expected[0], dtype=float))
-        actual = np.asarray(ctx.actual, dtype=float)
+        actual = real(ctx.actual)
     except (TypeError, ValueError, IndexError):
         return False
     return expected_sign == 0.0 and bool(np.any(np.isnan(actual)))
@@ -46,7 +47,7 @@ def overflowed(ctx: CheckContext) -> bool:
     """NaN or inf in the answer for a nonsingular A (det A formed, overflowing or underflowing float64)."""
     try:
         expected_sign = float(np.asarray(ctx.expected[0], dtype=float))
-        actual = np.asarray(ctx.actual, dtype=float)
+        actual = real(ctx.actual)
     except (TypeError, ValueError, IndexError):
         return False
     return expected_sign != 0.0 and not bool(np.all(np.isfinite(actual)))

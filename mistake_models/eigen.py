@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from grader.checks.core import CheckContext
+from mistake_models.common import real
 from reference.eigen import eig_symmetric
 
 
@@ -35,7 +36,7 @@ def _eigenvalues(a: np.ndarray) -> np.ndarray:
 def other_eigenvalue(ctx: CheckContext) -> bool:
     """lam is an eigenvalue of A other than the dominant one (the iteration never left a non-dominant eigenvector)."""
     try:
-        lam = float(np.asarray(ctx.actual[0], dtype=float))
+        lam = float(real(ctx.actual[0]))
         dominant = float(np.asarray(ctx.expected[0], dtype=float))
     except (TypeError, ValueError, IndexError):
         return False
@@ -48,7 +49,7 @@ def other_eigenvalue(ctx: CheckContext) -> bool:
 def other_singular_value(ctx: CheckContext) -> bool:
     """The answer is a singular value of A, but not the largest (a start vector with no component along v_1)."""
     try:
-        got = float(np.asarray(ctx.actual, dtype=float))
+        got = float(real(ctx.actual))
         largest = float(ctx.expected)
     except (TypeError, ValueError):
         return False
@@ -95,7 +96,7 @@ def power_iteration_unconverged(ctx: CheckContext) -> bool:
     """lam of the dominant eigenvalue's sign and below it in size: a Rayleigh quotient never overshoots, and a
     few steps leave it anywhere between 0 and the dominant eigenvalue when the spectrum is flat."""
     try:
-        lam = float(np.asarray(ctx.actual[0], dtype=float))
+        lam = float(real(ctx.actual[0]))
         dominant = float(np.asarray(ctx.expected[0], dtype=float))
     except (TypeError, ValueError, IndexError):
         return False
@@ -117,7 +118,7 @@ def condition_unconverged(ctx: CheckContext) -> bool:
     """A value up to half below the condition number: unconverged power iterations underestimate sigma_max
     and overestimate sigma_min."""
     try:
-        got = float(np.asarray(ctx.actual, dtype=float))
+        got = float(real(ctx.actual))
         expected = float(ctx.expected)
     except (TypeError, ValueError):
         return False
@@ -141,7 +142,7 @@ def condition_few_steps(A: np.ndarray) -> float:
 def zero_for_small(ctx: CheckContext) -> bool:
     """The answer is 0 where the expected one is not: a zero guard against an absolute cutoff."""
     try:
-        got = np.asarray(ctx.actual, dtype=float)
+        got = real(ctx.actual)
         expected = np.asarray(ctx.expected, dtype=float)
     except (TypeError, ValueError):
         return False

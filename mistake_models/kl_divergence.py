@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from grader.checks.core import CheckContext
+from mistake_models.common import real
 from reference.kl_divergence import gaussian_kl, js_one_sided, relative_entropy
 
 
@@ -19,7 +20,7 @@ def kl_absolute_terms(p: np.ndarray, q: np.ndarray) -> float:
 def js_any_one_sided(ctx: CheckContext) -> bool:
     """Only one half of JS: KL(p || m) or KL(q || m), with or without the 1/2."""
     try:
-        got = float(np.asarray(ctx.actual, dtype=float))
+        got = float(real(ctx.actual))
     except (TypeError, ValueError):
         return False
     p, q = (np.asarray(ctx.inputs[k], dtype=float) for k in ("p", "q"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from grader.checks.core import CheckContext
+from mistake_models.common import real
 
 
 def cosine_one_norm(a: np.ndarray, b: np.ndarray) -> float:
@@ -29,7 +30,7 @@ def _shrink(ctx: CheckContext) -> float | None:
     try:
         if np.iscomplexobj(ctx.actual):
             return None
-        actual = np.asarray(ctx.actual, dtype=float)
+        actual = real(ctx.actual)
         expected = np.asarray(ctx.expected, dtype=float)
     except (TypeError, ValueError):
         return None

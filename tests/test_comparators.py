@@ -59,6 +59,18 @@ def test_tiny_values_are_not_swallowed_by_a_fixed_atol() -> None:
     assert allclose(CheckContext({}, np.array([1e-10, 2e-9]), np.array([1e-10, -4e-9]))) is not None
 
 
+def test_a_complex_answer_is_real_when_its_imaginary_parts_are_within_the_tolerance() -> None:
+    """np.prod(np.linalg.eigvals(A)) is a determinant with a rounding-size imaginary part: accepted where
+    real is expected; an imaginary part beyond the tolerance is said as such, right real part or not."""
+    expected = np.float64(-7.25)
+    assert allclose(CheckContext({}, expected, np.complex128(-7.25 + 3e-16j))) is None
+    for wrong in (np.complex128(-7.25 + 0.5j), np.complex128(2.0 + 0.5j)):
+        found = allclose(CheckContext({}, expected, wrong))
+        assert found is not None and "complex values where real ones are expected" in found.summary, found
+    found = allclose(CheckContext({}, expected, np.complex128(2.0 + 1e-16j)))  # real part wrong, imag noise
+    assert found is not None and "differs" in found.summary, found
+
+
 @given(st.lists(finite, min_size=2, max_size=6))
 def test_nested_lists_and_scalars_are_accepted(values: list[float]) -> None:
     arr = np.array(values)
