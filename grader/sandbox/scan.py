@@ -66,6 +66,10 @@ PRODUCTS = frozenset({OPERATOR, "numpy.dot", "numpy.matmul", "numpy.inner", "num
                       "numpy.tensordot", "numpy.vecdot", "numpy.matvec", "numpy.vecmat", "numpy.linalg.multi_dot"})
 
 
+# the C functions behind numpy functions, callable by their own names: numpy._core.multiarray.c_einsum is
+# np.einsum's loop, correlate2 np.correlate's, and multiarray.correlate np.convolve's (on v reversed)
+C_TWINS = {"numpy.einsum": ("numpy.c_einsum",), "numpy.correlate": ("numpy.correlate2",),
+           "numpy.convolve": ("numpy.correlate2", "numpy.multiarray.correlate")}
 # where products are banned: scipy's other multipliers (a sparse matrix's `*` is a matrix product,
 # scipy.signal.correlate a dot product), computed in C++ or through FFTs, out of the tripwires' sight
 PRODUCT_LIBRARIES = ("scipy.sparse.*", "scipy.signal.*")
@@ -73,10 +77,11 @@ READ_ONLY = RAW_LINALG + PRODUCT_LIBRARIES  # bans held by reading the file (see
 
 
 def effective_bans(banned: tuple[str, ...] | list[str]) -> tuple[str, ...]:
-    """The bans as enforced: where an exercise bans a linear-algebra routine of numpy or scipy, or matrix
-    products, the raw LAPACK and BLAS interfaces too (they compute the same without the banned names), and
+    """The bans as enforced: with a numpy function its C twins (C_TWINS); where an exercise bans a
+    linear-algebra routine of numpy or scipy, or matrix products, the raw LAPACK and BLAS interfaces too (they compute the same without the banned names), and
     where it bans products, scipy's sparse and signal-processing multipliers."""
     listed = tuple(banned)
+    listed += tuple(dict.fromkeys(t for b in listed for t in C_TWINS.get(b, ()) if t not in listed))
     if any(b in PRODUCTS or b.startswith(("numpy.linalg.", "scipy.linalg.")) for b in listed):
         listed += tuple(b for b in RAW_LINALG if b not in listed)
     if any(b in PRODUCTS for b in listed):
