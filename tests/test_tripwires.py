@@ -123,7 +123,7 @@ ROUTES: dict[str, tuple[str, tuple[str, ...], str]] = {
         effective_bans(("numpy.linalg.qr",)), "numpy.linalg.lapack_lite"),
     "numpy_gufuncs": (
         "import numpy as np\n\ndef f(A):\n    return np.linalg._linalg._umath_linalg.eigh_lo(A)[0]\n",
-        effective_bans(("numpy.linalg.eigh",)), "numpy.linalg.eigh_lo"),
+        effective_bans(("numpy.linalg.eigh",)), "numpy.linalg._linalg._umath_linalg.eigh_lo"),
     "ctypes_blas": (
         "import ctypes, glob, os\nimport numpy as np\n\ndef f(A):\n"
         "    libs = glob.glob(os.path.join(os.path.dirname(np.__file__) + '.libs', '*openblas*'))\n"

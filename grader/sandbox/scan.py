@@ -82,6 +82,7 @@ def effective_bans(banned: tuple[str, ...] | list[str]) -> tuple[str, ...]:
     where it bans products, scipy's sparse and signal-processing multipliers."""
     listed = tuple(banned)
     listed += tuple(dict.fromkeys(t for b in listed for t in C_TWINS.get(b, ()) if t not in listed))
+    listed += tuple(dict.fromkeys(p for p in map(private_modules, listed) if p is not None and p not in listed))
     if any(b in PRODUCTS or b.startswith(("numpy.linalg.", "scipy.linalg.")) for b in listed):
         listed += tuple(b for b in RAW_LINALG if b not in listed)
     if any(b in PRODUCTS for b in listed):
@@ -89,13 +90,30 @@ def effective_bans(banned: tuple[str, ...] | list[str]) -> tuple[str, ...]:
     return listed
 
 
+def private_modules(entry: str) -> str | None:
+    """For a banned function of numpy or scipy, the private names of its package (`scipy.linalg._*`): their
+    implementations callable by their own names (scipy.linalg._decomp_lu_cython.lu_dispatcher is lu's,
+    numpy._core.multiarray.c_einsum einsum's). Read off the file only (see runtime_bans)."""
+    if entry == OPERATOR or entry.startswith(METHOD_PREFIX) or any(ch in entry for ch in "*?["):
+        return None
+    package = entry.rpartition(".")[0]
+    if package.split(".")[0] not in ("numpy", "scipy"):
+        return None
+    return package + PRIVATE_SUFFIX
+
+
+PRIVATE_SUFFIX = "._[!_]*"  # a private name, not a dunder (numpy.__version__)
+
+
 def runtime_bans(banned: tuple[str, ...] | list[str]) -> list[str]:
     """The bans the run-time tripwires hold, besides reading the file: not `@` and ndarray methods (C slots,
     out of their reach), nor the raw LAPACK and BLAS interfaces, which every scipy.linalg function calls
     inside (scipy.linalg.solve_triangular is dtrtrs): those rest on reading the file, which refuses their
     names, and reflection, the only way to reach them without their names; nor scipy's sparse and signal
-    modules, whose names are too many to wrap and which a learner's file can reach only by naming them."""
-    return [b for b in banned if b != OPERATOR and not b.startswith(METHOD_PREFIX) and b not in READ_ONLY]
+    modules and the banned functions' packages' private names, which numpy's and scipy's own functions call
+    inside and which a learner's file can reach only by naming them."""
+    return [b for b in banned if b != OPERATOR and not b.startswith(METHOD_PREFIX) and b not in READ_ONLY
+            and not b.endswith(PRIVATE_SUFFIX)]
 
 
 @dataclass(frozen=True)
@@ -284,8 +302,10 @@ class _Scanner(ast.NodeVisitor):
 
     def _check(self, qualified: str, node: ast.AST) -> None:
         entry = banned_match(qualified, self.banned)
-        if entry is not None:  # a pattern's entry (scipy.linalg.lapack.*) is said as the name used
-            self.report(canonical(qualified) if any(ch in entry for ch in "*?[") else entry, node)
+        if entry is not None:  # a pattern's entry (scipy.linalg.lapack.*) is said as the name used (its
+            # private module kept where that is what the pattern is about)
+            used = qualified if entry.endswith(PRIVATE_SUFFIX) else canonical(qualified)
+            self.report(used if any(ch in entry for ch in "*?[") else entry, node)
 
 
 def _prefixes(qualified: str) -> list[str]:
