@@ -290,3 +290,45 @@ def test_no_name_reaches_the_graders_modules(tmp_path: Path, monkeypatch: pytest
         seen = json.loads(outcome.cases[0].output)
         assert seen == {"modules": [], "_grade_sandbox": "refused", "_grade_sandbox.learner_process:intact": "refused",
                         "grader.sandbox": "refused", "pydoc": "refused", "main": []}, seen
+
+
+TAMPER = """
+import os, sys
+
+def f(A):
+    frame = sys._getframe(1)
+    while frame is not None and "_TRIPWIRES" not in frame.f_globals:
+        frame = frame.f_back
+    frame.f_globals["_TRIPWIRES"].all_banned.append("numpy.linalg.det")  # as if it had undone a ban
+    return float(os.getpid())
+"""
+PID = "import os\n\ndef f(A):\n    return float(os.getpid())\n"
+
+
+@pytest.mark.parametrize("runner", ["default", "portable"])
+def test_a_process_whose_tripwires_were_changed_takes_no_next_exercise(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                         runner: str) -> None:
+    """A learner's process is kept for the same learner's next exercise only while its tripwires are as they
+    were put (Tripwires.intact). Changing them takes reflection, which only an exercise banning nothing allows;
+    there the probe changes the list the tripwires enforce, and the next exercise runs in a fresh process,
+    where an untouched one is reused. On both runners."""
+    from grader.sandbox.client import RunRequest, Sandbox
+
+    if runner == "portable":
+        monkeypatch.setenv("GRADE_SANDBOX", "portable")
+    for name, text in (("tamper.py", TAMPER), ("pid.py", PID)):
+        (tmp_path / name).write_text(text)
+        (tmp_path / name).chmod(0o644)
+    tmp_path.chmod(0o755)
+
+    def pid(box: Sandbox, name: str) -> float:
+        outcome = box.run(RunRequest((tmp_path / name).resolve(), "f", CASE, (), LIMITS))
+        assert outcome.cases[0].kind == "value", outcome
+        return outcome.cases[0].value
+
+    with Sandbox() as box:
+        first, again = pid(box, "pid.py"), pid(box, "pid.py")
+        tampered = pid(box, "tamper.py")
+        after = pid(box, "pid.py")
+    assert first == again == tampered  # reused while intact
+    assert after != tampered  # the changed process served no further exercise
