@@ -118,6 +118,10 @@ ROUTES: dict[str, tuple[str, tuple[str, ...], str]] = {
     "mock_patch_getter": (
         "from unittest import mock\n\ndef f(A):\n    return float(mock.patch('numpy.linalg.x').getter().det(A))\n",
         DET, "reflection: the module unittest"),
+    "pth_file_runner": (
+        "import os, site\n\ndef f(A):\n    with open('x.pth', 'w') as out:\n"
+        "        out.write('import numpy; numpy.linalg.HELD = 1\\n')\n"
+        "    site.addpackage(os.getcwd(), 'x.pth', set())\n    return 0.0\n", DET, "reflection: the module site"),
     "numpy_raw_lapack": (
         "from numpy.linalg import lapack_lite\n\ndef f(A):\n    return float(len(dir(lapack_lite)))\n",
         effective_bans(("numpy.linalg.qr",)), "numpy.linalg.lapack_lite"),

@@ -284,7 +284,7 @@ REFUSED_EVENTS = {  # audit events refused once the learner's code runs, where c
 }
 
 
-EVALUATORS = tuple(os.sep + name for name in ("typing.py", "annotationlib.py", "rlcompleter.py", "inspect.py"))
+EVALUATORS = tuple(os.sep + name for name in ("typing.py", "annotationlib.py", "rlcompleter.py", "inspect.py", "site.py"))
 
 
 def _audit(event: str, args: tuple[Any, ...]) -> None:

@@ -35,6 +35,9 @@ REFLECTIVE_MODULES = frozenset({  # reach objects by name or memory, or run code
     # resolvers of dotted names and loaders of objects by name: pkgutil.resolve_name, pydoc.locate,
     # unittest.mock.patch("a.b"), xmlrpc's resolve_dotted_attribute, the importers and unpicklers' own modules
     "pkgutil", "pydoc", "unittest", "xmlrpc", "rlcompleter", "zipimport", "imp", "modulefinder", "bdb", "annotationlib",
+    # runners of code held in files or strings: site.addpackage runs a .pth file's import lines, and IDLE,
+    # distutils' run_setup and the installers run scripts
+    "site", "idlelib", "distutils", "setuptools", "pip", "ensurepip", "venv",
     "_pickle", "_ctypes", "_imp", "_frozen_importlib", "_frozen_importlib_external"})
 # A module reached as an attribute of another (typing.sys, np.ctypeslib.ctypes) is the module itself; these
 # names are also common attributes that are no module (np.trace), so they count only as a chain's first name
