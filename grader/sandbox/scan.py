@@ -12,6 +12,7 @@ import fnmatch
 from dataclasses import dataclass
 
 OPERATOR = "@"
+OPERATOR_METHODS = ("__matmul__", "__rmatmul__", "__imatmul__")
 SOURCE_LIMIT = 4 << 20  # characters; the runner refuses larger files
 METHOD_PREFIX = "numpy.ndarray."
 COMPUTED_NAME = "getattr with a name built at run time"  # reported where ndarray methods are banned
@@ -85,6 +86,8 @@ def effective_bans(banned: tuple[str, ...] | list[str]) -> tuple[str, ...]:
     where it bans products, scipy's sparse and signal-processing multipliers."""
     listed = tuple(banned)
     listed += tuple(dict.fromkeys(t for b in listed for t in C_TWINS.get(b, ()) if t not in listed))
+    if OPERATOR in listed and "operator.imatmul" not in listed:
+        listed += ("operator.imatmul",)  # A @= B as a function
     listed += tuple(dict.fromkeys(p for p in map(private_modules, listed) if p is not None and p not in listed))
     if any(b in PRODUCTS or b.startswith(("numpy.linalg.", "scipy.linalg.")) for b in listed):
         listed += tuple(b for b in RAW_LINALG if b not in listed)
@@ -162,6 +165,9 @@ class _Scanner(ast.NodeVisitor):
         self.aliases: dict[str, str] = {}
         self.findings: list[Finding] = []
         self.methods = {b[len(METHOD_PREFIX):]: b for b in banned if b.startswith(METHOD_PREFIX)}
+        if OPERATOR in banned:  # the operator's own methods, on any object: A.__imatmul__(B) is A @= B
+            for dunder in OPERATOR_METHODS:
+                self.methods.setdefault(dunder, OPERATOR)
         self.constant_lookups: set[int] = set()  # getattr(x, "name") calls: the name is read off the source
         self.computed_lookups: set[int] = set()
         self.defined: set[str] = set()  # the file's own functions and classes (its `compile` is not Python's)
