@@ -117,9 +117,10 @@ def runtime_bans(banned: tuple[str, ...] | list[str]) -> list[str]:
     inside (scipy.linalg.solve_triangular is dtrtrs): those rest on reading the file, which refuses their
     names, and reflection, the only way to reach them without their names; nor scipy's sparse and signal
     modules and the banned functions' packages' private names, which numpy's and scipy's own functions call
-    inside and which a learner's file can reach only by naming them."""
+    inside and which a learner's file can reach only by naming them; nor any whole package (`scipy.spatial.*`
+    in an exercise's list): wrapped, its own functions would refuse their calls to each other while it loads."""
     return [b for b in banned if b != OPERATOR and not b.startswith(METHOD_PREFIX) and b not in READ_ONLY
-            and not b.endswith(PRIVATE_SUFFIX)]
+            and not b.endswith((PRIVATE_SUFFIX, ".*"))]
 
 
 @dataclass(frozen=True)
