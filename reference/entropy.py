@@ -123,7 +123,9 @@ def cross_entropy_clipped(p: np.ndarray, q: np.ndarray) -> float:
 def finite_instead_of_inf(ctx: Any) -> bool:
     """Predicate: the answer is inf (q = 0 where p > 0) but the learner's is a finite number."""
     try:
-        expected, actual = float(ctx.expected), float(np.asarray(ctx.actual, dtype=float))
+        from mistake_models.common import real
+
+        expected, actual = float(ctx.expected), float(real(ctx.actual))
     except (TypeError, ValueError):
         return False
     return math.isinf(expected) and math.isfinite(actual)

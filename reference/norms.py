@@ -131,8 +131,10 @@ def normalize_rows_squared(X: np.ndarray) -> np.ndarray:
 
 def _scalar(value: object) -> float | None:
     """A learner's answer as one finite real number, or None."""
+    from mistake_models.common import real
+
     try:
-        arr = np.asarray(value, dtype=float)
+        arr = real(value)
     except (TypeError, ValueError):
         return None
     return float(arr) if arr.shape == () and np.isfinite(arr) else None
@@ -160,8 +162,10 @@ def power_iteration_few_steps(A: np.ndarray, steps: int = 12) -> float:
 
 def rows_slightly_short(ctx: CheckContext) -> bool:
     """Every row along the expected direction, nonzero rows 90%-100% of unit length, some short of it."""
+    from mistake_models.common import real
+
     try:
-        actual = np.asarray(ctx.actual, dtype=float)
+        actual = real(ctx.actual)
     except (TypeError, ValueError):
         return False
     expected = np.asarray(ctx.expected, dtype=float)
