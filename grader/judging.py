@@ -13,7 +13,7 @@ from typing import Any, Callable, Mapping
 import numpy as np
 
 from grader import checks, mistakes
-from grader.checks.core import CheckContext
+from grader.checks.core import CheckContext, single_precision
 from grader.definition import Exercise, MistakeRule
 from grader.errors import DefinitionError, GradeError
 from grader.inputs import Case
@@ -247,6 +247,11 @@ def _verdict(ex: Exercise, case: Case, exp: Expected, out: CaseOutcome,
                           "returned a value", **named, **base)
     ctx = CheckContext(case.args, exp.value, as_items(exp.value, out.value))
     mismatch = check(ctx)  # the answer's own defects first, then a changed input (only where the task forbids it)
+    if mismatch is None and single_precision(ctx):  # within the tolerance, but in float32 (CURRICULUM: rejected)
+        rule = next((r for r in ex.mistakes if r.id == FLOAT32), None)
+        return CaseResult(status=Status.FAILED, message="your answer is float32 numbers (single precision) where float64 "
+                          "is expected",
+                          mistake=rule.message if rule else FLOAT32_MESSAGE, mistake_id=FLOAT32, **base)
     if mismatch is None and out.mutated and ex.keep_inputs:
         names = ", ".join(f"`{m}`" for m in out.mutated)
         return CaseResult(status=Status.FAILED, message=f"your function changed its input {names} in place, "
@@ -258,6 +263,11 @@ def _verdict(ex: Exercise, case: Case, exp: Expected, out: CaseOutcome,
         if detailed else ()
     return Judged(CaseResult(status=Status.FAILED, message=mismatch.summary, mismatch=mismatch, **base), fired,
                   None if detailed else ctx)
+
+
+FLOAT32 = "float32"
+FLOAT32_MESSAGE = ("your answer has float32 precision (about 7 digits): compute in float64, numpy's default "
+                   "(no dtype=np.float32 or astype(np.float32))")
 
 
 def as_items(expected: Any, actual: Any) -> Any:

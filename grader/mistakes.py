@@ -136,16 +136,32 @@ def fires(rule: MistakeRule, ctx: CheckContext, check: CheckFn, tolerance: Mappi
             return check(ctx.with_actual(apply(ctx.actual, rule.fix))) is None
         if rule.matches:
             wrong = resolve(rule.matches)(**fresh(ctx.inputs))
-            if allclose(CheckContext(ctx.inputs, wrong, ctx.actual), **tolerance) is not None:
+            if allclose(CheckContext(ctx.inputs, wrong, ctx.actual), **tolerance) is not None \
+                    or not _nearer(wrong, ctx):
                 return False
             # where the mistake gives the right answer (natural log when the base is e, 0 * log 0 with no zero),
             # it explains no failure: an answer near it is near the right one, failing some finer point
             return check(ctx.with_actual(wrong)) is not None
         if rule.when == "nonfinite":
-            return _nonfinite(ctx)
+            return nonfinite(ctx)
         if rule.when:
             return bool(resolve(rule.when)(ctx))
     return False
+
+
+def _nearer(wrong: Any, ctx: CheckContext) -> bool:
+    """Whether the learner's answer is no farther from the mistake's answer than from the right one: where the
+    tolerance is loose (a finite difference's), an answer with another fault (a backward difference, a step
+    so small that rounding dominates) can be within it of both, and then the mistake is not what it shows."""
+    try:
+        expected, actual = items(ctx, allow_complex=True)
+        mistaken, _ = items(CheckContext(ctx.inputs, wrong, ctx.actual), allow_complex=True)
+        with np.errstate(all="ignore"):
+            off_wrong = max((float(np.max(np.abs(a - w), initial=0.0)) for a, w in zip(actual, mistaken)), default=0.0)
+            off_right = max((float(np.max(np.abs(a - e), initial=0.0)) for a, e in zip(actual, expected)), default=0.0)
+    except (Shape, TypeError, ValueError):
+        return True
+    return not off_right < off_wrong  # NaN either way: as before, the tolerance alone decides
 
 
 NONFINITE_ERRORS = frozenset({"ZeroDivisionError", "OverflowError", "FloatingPointError"})
@@ -185,7 +201,8 @@ def explains_value(rules: tuple[MistakeRule, ...], inputs: Mapping[str, Any], ac
     return None
 
 
-def _nonfinite(ctx: CheckContext) -> bool:
+def nonfinite(ctx: CheckContext) -> bool:
+    """Some value of the answer is NaN or infinite where the expected one is finite."""
     try:
         expected, actual = items(ctx, allow_complex=True)
     except Shape:

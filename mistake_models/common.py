@@ -6,7 +6,7 @@ from typing import Any, Callable
 
 import numpy as np
 
-from grader.checks.core import CheckContext, Shape, items
+from grader.checks.core import CheckContext, full_mantissa, single_precision
 
 
 def real(value: Any) -> np.ndarray:
@@ -24,25 +24,7 @@ def real(value: Any) -> np.ndarray:
 
 def float32(ctx: CheckContext) -> bool:
     """The answer was computed in float32: every finite value of it is a float32 number, the expected one's are not."""
-    try:
-        expected, actual = items(ctx)
-    except (Shape, TypeError, ValueError):
-        return False
-    found = [a[np.isfinite(a)] for a in actual if np.isrealobj(a)]
-    wanted = [e[np.isfinite(e)] for e in expected if np.isrealobj(e)]
-    if not any(f.size for f in found):
-        return False
-    with np.errstate(all="ignore"):
-        all_single = all(bool(np.all(f.astype(np.float32).astype(np.float64) == f)) for f in found)
-        needs_double = any(bool(np.any(w.astype(np.float32).astype(np.float64) != w)) for w in wanted)
-        detailed = any(_full_mantissa(f) for f in found)
-    return all_single and needs_double and detailed
-
-
-def _full_mantissa(values: np.ndarray) -> bool:
-    """Some value uses the low bits of float32's 24-bit mantissa, as computed results do (2.5 or 3.0 do not)."""
-    mantissa, _ = np.frexp(values.astype(np.float64))
-    return bool(np.any(np.mod(np.round(np.abs(mantissa) * 2.0 ** 24), 256) != 0))
+    return single_precision(ctx)
 
 
 def in_float32(reference: Callable[..., Any]) -> Callable[..., Any]:
@@ -62,7 +44,7 @@ def in_float32(reference: Callable[..., Any]) -> Callable[..., Any]:
         parts = answer if isinstance(answer, tuple) else (answer,)
         floats = [np.asarray(p, dtype=np.float64) for p in parts if np.asarray(p).dtype.kind == "f"]
         # a float32 answer whose values all happen to be short binary fractions cannot be told apart
-        return answer if any(_full_mantissa(f[np.isfinite(f)]) for f in floats) else None
+        return answer if any(full_mantissa(f[np.isfinite(f)]) for f in floats) else None
 
     return mistaken
 

@@ -6,6 +6,8 @@ import math
 
 import numpy as np
 
+from grader.checks.core import CheckContext
+from grader.mistakes import nonfinite
 from mistake_models.common import without_error
 
 from reference import norms
@@ -50,3 +52,14 @@ def lp_norm_integer_root(x: np.ndarray, p: float) -> float:
     if math.isinf(p):
         return float(a.max())
     return float(np.sum(a ** p) ** (1 // p))
+
+
+def lp_nan_from_negative_power(ctx: CheckContext) -> bool:
+    """NaN or inf where x has a negative entry and p is fractional: a negative number to a fractional power."""
+    x, p = np.asarray(ctx.inputs["x"], dtype=float), float(ctx.inputs["p"])
+    return nonfinite(ctx) and bool(np.any(x < 0)) and math.isfinite(p) and p != round(p)
+
+
+def lp_zero_division(ctx: CheckContext) -> bool:
+    """NaN or inf for the zero vector: a division by its largest entry (or norm), 0."""
+    return nonfinite(ctx) and not bool(np.any(np.asarray(ctx.inputs["x"], dtype=float)))

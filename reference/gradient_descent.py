@@ -173,6 +173,11 @@ def forward_difference(f: Any, x: np.ndarray, h: float = 1e-5) -> np.ndarray:
     return differences(f, x, h, 1.0, 0.0, 1.0)
 
 
+def backward_difference(f: Any, x: np.ndarray, h: float = 1e-5) -> np.ndarray:
+    """Mistake: (f(x) - f(x - h e_i)) / h."""
+    return differences(f, x, h, 0.0, 1.0, 1.0)
+
+
 def all_coordinates(f: Any, x: np.ndarray, h: float = 1e-5) -> np.ndarray:
     """Mistake: every coordinate moved at once, (f(x + h) - f(x - h)) / 2h in each entry."""
     func = _function(f)

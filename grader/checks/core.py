@@ -91,6 +91,49 @@ def as_numeric(value: Any, where: str, expected: np.ndarray, allow_complex: bool
     return arr.astype(target)
 
 
+def single_precision(ctx: CheckContext) -> bool:
+    """The answer is float32 numbers where the exact answer is not: every finite value of it (real and imaginary
+    parts) is a float32 number, some a fraction using the last bits of float32's 24-bit mantissa as computed
+    results do (2.5 or 1e8 do not), while some expected value needs float64. A float64 computation lands on a float32
+    number with probability about 2**-29 per value; float32 arithmetic, or its result converted with float(),
+    always does, even where its error stays within the tolerance (CURRICULUM: allclose rejects float32)."""
+    try:
+        expected, actual = items(ctx, allow_complex=True)
+    except (Shape, TypeError, ValueError):
+        return False
+    found = [p[np.isfinite(p)] for a in actual for p in _parts(a)]
+    wanted = [p[np.isfinite(p)] for e in expected for p in _parts(e) if np.asarray(e).dtype.kind in "fc"]
+    if not any(f.size for f in found):
+        return False
+    with np.errstate(all="ignore"):
+        all_single = all(bool(np.all(f.astype(np.float32).astype(np.float64) == f)) for f in found)
+        needs_double = any(bool(np.any(w.astype(np.float32).astype(np.float64) != w)) for w in wanted)
+        return all_single and needs_double and any(_float32_evidence(f) for f in found)
+
+
+def _float32_evidence(values: np.ndarray) -> bool:
+    """Some value that float64 arithmetic on the course's inputs does not give exactly, but float32 does: a
+    fraction (not an integer, which exact inputs give: 1e8 is a float32 number) whose float32 mantissa uses
+    its last bits (a short binary fraction such as 12345.5 does not)."""
+    with np.errstate(all="ignore"):
+        fraction = values[values != np.round(values)]
+        mantissa, _ = np.frexp(fraction)
+        return bool(np.any(np.mod(np.round(np.abs(mantissa) * 2.0 ** 24), 16) != 0))
+
+
+def _parts(values: np.ndarray) -> tuple[np.ndarray, ...]:
+    arr = np.asarray(values)
+    if arr.dtype.kind == "c":
+        return arr.real.astype(np.float64), arr.imag.astype(np.float64)
+    return (arr.astype(np.float64),) if arr.dtype.kind in "biuf" else ()
+
+
+def full_mantissa(values: np.ndarray) -> bool:
+    """Some value uses the low bits of float32's 24-bit mantissa, as computed results do (2.5 or 3.0 do not)."""
+    mantissa, _ = np.frexp(np.asarray(values, dtype=np.float64))
+    return bool(np.any(np.mod(np.round(np.abs(mantissa) * 2.0 ** 24), 256) != 0))
+
+
 def complex_for_real(where: str) -> Mismatch:
     return Mismatch(f"{where} has complex values where real ones are expected", where=where)
 
