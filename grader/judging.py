@@ -247,7 +247,7 @@ def _verdict(ex: Exercise, case: Case, exp: Expected, out: CaseOutcome,
                           "returned a value", **named, **base)
     ctx = CheckContext(case.args, exp.value, as_items(exp.value, out.value))
     mismatch = check(ctx)  # the answer's own defects first, then a changed input (only where the task forbids it)
-    if mismatch is None and single_precision(ctx):  # within the tolerance, but in float32 (CURRICULUM: rejected)
+    if mismatch is None and single_precision(ctx, strict=True):  # within the tolerance, but in float32 (CURRICULUM: rejected)
         rule = next((r for r in ex.mistakes if r.id == FLOAT32), None)
         return CaseResult(status=Status.FAILED, message="your answer is float32 numbers (single precision) where float64 "
                           "is expected",

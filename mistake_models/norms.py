@@ -63,3 +63,24 @@ def lp_nan_from_negative_power(ctx: CheckContext) -> bool:
 def lp_zero_division(ctx: CheckContext) -> bool:
     """NaN or inf for the zero vector: a division by its largest entry (or norm), 0."""
     return nonfinite(ctx) and not bool(np.any(np.asarray(ctx.inputs["x"], dtype=float)))
+
+
+def lp_negative_power(x: np.ndarray, p: float) -> float | None:
+    """Mistake (an example of lp_nan_from_negative_power): numpy's x ** p without absolute values, NaN for a
+    negative entry and a fractional p; None where the case cannot show it."""
+    a = np.asarray(x, dtype=float)
+    if not (math.isfinite(p) and p != round(p) and np.any(a < 0)):
+        return None
+    with np.errstate(all="ignore"):
+        return float(np.sum(a ** p) ** (1.0 / p))
+
+
+def lp_unguarded_scaling(x: np.ndarray, p: float) -> float | None:
+    """Mistake (an example of lp_zero_division): x scaled by its largest entry with no zero guard, NaN for the
+    zero vector; None where the case cannot show it."""
+    a = np.abs(np.asarray(x, dtype=float))
+    if np.any(a) or math.isinf(p):
+        return None
+    with np.errstate(all="ignore"):
+        top = a.max()
+        return float(top * np.sum((a / top) ** p) ** (1.0 / p))

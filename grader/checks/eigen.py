@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from grader.checks.core import EPS, CheckContext, Shape, check, flip_signs, items, variants
+from grader.checks.core import EPS, CheckContext, apart, Shape, check, flip_signs, items, variants
 from grader.results import Mismatch
 
 
@@ -29,7 +29,7 @@ def eigh(ctx: CheckContext, *, residual: float = 1e4, orthogonality: float = 1e4
     ratio = np.max(np.abs(w - w_ref)) / (n * EPS * norm2)
     if ratio > values:
         worst = int(np.argmax(np.abs(w - w_ref)))
-        return Mismatch(f"eigenvalue {worst} is wrong: expected {w_ref[worst]:.10g}, got {w[worst]:.10g}",
+        return Mismatch("eigenvalue {} is wrong: expected {}, got {}".format(worst, *apart(w_ref[worst], w[worst])),
                         where=f"item 0 of the result at index [{worst}]", max_abs=float(np.max(np.abs(w - w_ref))),
                         invariance=invariance)
     res = np.linalg.norm(a @ v - v * w, 1) / (n * EPS * norm1)
@@ -82,11 +82,12 @@ def power_iteration(ctx: CheckContext, *, value: float = 1e4, residual: float = 
     a = np.asarray(ctx.inputs[matrix], dtype=float)
     length = float(np.linalg.norm(v))
     if abs(length - 1.0) > norm * EPS:
-        return Mismatch(f"v is not a unit vector: its length is {length:.6g}; divide it by its norm",
+        return Mismatch(f"v is not a unit vector: its length is {apart(length, 1.0, 6)[0]}; divide it by its norm",
                         where="item 1 of the result", invariance="the sign of v")
     lam, lam_ref = float(lam), float(lam_ref)
     if abs(lam - lam_ref) > value * EPS * abs(lam_ref):
-        summary = f"the eigenvalue of largest magnitude is {lam_ref:.10g}, got {lam:.10g}"
+        shown_ref, shown = apart(lam_ref, lam)
+        summary = f"the eigenvalue of largest magnitude is {shown_ref}, got {shown}"
         if abs(lam + lam_ref) <= value * EPS * abs(lam_ref):
             summary += " (the right size, the wrong sign)"
         return Mismatch(summary, where="item 0 of the result", max_abs=abs(lam - lam_ref),

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from grader.checks.core import CheckContext, Shape, check, items, magnitude, scale
+from grader.checks.core import CheckContext, apart, Shape, check, items, magnitude, scale
 from grader.results import Mismatch
 from grader.sandbox.callables import POLYNOMIAL_DEGREE_2, CallableSpec, gradient_of
 
@@ -50,6 +50,7 @@ def numerical_gradient(ctx: CheckContext, *, rtol: float = 1e-5, rtol_exact: flo
     a, t, r = actual.reshape(-1)[i], truth.reshape(-1)[i], reach.reshape(-1)[i]
     why = ("this function is quadratic, so a central difference matches its gradient up to rounding"
            if exact else f"a central difference is within {tol:g} of it")
-    return Mismatch(f"the gradient: {int(np.sum(bad))} of {actual.size} entries are off; entry {i} is {a:.10g} "
-                    f"where the exact gradient is {t:.10g} (relative error {abs(a - t) / r:.2g}; {why})",
+    shown, truth_shown = apart(a, t)
+    return Mismatch(f"the gradient: {int(np.sum(bad))} of {actual.size} entries are off; entry {i} is {shown} "
+                    f"where the exact gradient is {truth_shown} (relative error {abs(a - t) / r:.2g}; {why})",
                     where=f"the result at index [{i}]", max_abs=float(abs(a - t)), max_rel=float(abs(a - t) / r))

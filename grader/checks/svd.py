@@ -11,7 +11,7 @@ from typing import Any
 
 import numpy as np
 
-from grader.checks.core import EPS, CheckContext, Shape, allclose, check, flip_signs, items, scale, variants
+from grader.checks.core import EPS, CheckContext, apart, Shape, allclose, check, flip_signs, items, scale, variants
 from grader.results import Mismatch
 
 SIGN_INVARIANCE = "the signs of matching columns of U and rows of Vt (flipped together)"
@@ -151,7 +151,7 @@ def svd(ctx: CheckContext, *, reconstruction: float = 1e4, orthogonality: float 
     err = np.abs(s - s_ref)
     if np.max(err, initial=0.0) / (p * EPS * sigma1) > values:
         i = int(np.argmax(err))
-        return Mismatch(f"singular value {i} is wrong: expected {s_ref[i]:.10g}, got {s[i]:.10g}",
+        return Mismatch("singular value {} is wrong: expected {}, got {}".format(i, *apart(s_ref[i], s[i])),
                         where=f"item 1 of the result at index [{i}]", max_abs=float(err[i]))
     for q, name, item in ((u, "U", 0), (vt, "Vt", 2)):
         found = orthonormal_problem(q, name, item, orthogonality, p)
