@@ -81,3 +81,42 @@ def without_error(model: Callable[..., Any]) -> Callable[..., Any]:
             return None
 
     return example
+
+
+TINY = 1e-3  # an answer this small is one an absolute cutoff (1e-10, 1e-6, 1e-3 ...) may round to 0
+
+
+def tiny_zeroed(ctx: CheckContext) -> bool:
+    """The answer is exactly 0 somewhere the exact answer is small but not 0: an absolute cutoff or zero guard
+    (`if abs(x) < 1e-10: return 0`) took a small number for zero."""
+    try:
+        expected = ctx.expected if isinstance(ctx.expected, tuple) else (ctx.expected,)
+        actual = ctx.actual if isinstance(ctx.actual, (tuple, list)) and isinstance(ctx.expected, tuple) \
+            else (ctx.actual,)
+        if len(actual) != len(expected):
+            return False
+        for a, e in zip(actual, expected):
+            found, wanted = real(a), np.asarray(e, dtype=float)
+            if found.shape != wanted.shape:
+                continue
+            if np.any((found == 0) & (wanted != 0) & (np.abs(wanted) < TINY)):
+                return True
+    except (TypeError, ValueError):
+        return False
+    return False
+
+
+def with_cutoff(reference: Callable[..., Any], cutoff: float = 1e-10) -> Callable[..., Any]:
+    """The reference with values below `cutoff` in size set to 0 (an `example:` of tiny_zeroed); None where the
+    case has no such value (it cannot show the mistake)."""
+
+    def mistaken(**inputs: Any) -> Any:
+        answer = reference(**inputs)
+        arr = np.asarray(answer, dtype=float)
+        small = (arr != 0) & (np.abs(arr) < cutoff)
+        if not np.any(small):
+            return None
+        cut = np.where(small, 0.0, arr)
+        return float(cut) if np.ndim(answer) == 0 else cut
+
+    return mistaken

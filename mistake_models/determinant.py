@@ -6,7 +6,8 @@ import numpy as np
 
 from grader.checks.core import CheckContext
 
-from mistake_models.common import real
+from mistake_models.common import real, with_cutoff
+from reference import determinant as _reference_determinant
 from reference.determinant import slogdet
 
 
@@ -59,3 +60,8 @@ def slogdet_via_det(A: np.ndarray) -> tuple[float, float]:
     if sign == 0.0 or abs(logabsdet) < 700:
         return sign, logabsdet
     return sign, (np.inf if logabsdet > 0 else -np.inf)
+
+
+# tiny_zeroed examples: the reference with an absolute cutoff (1e-3 catches the cosines near 5e-4)
+determinant_cutoff = with_cutoff(_reference_determinant.determinant, 1e-10)
+triangle_area_cutoff = with_cutoff(_reference_determinant.triangle_area, 1e-10)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from mistake_models.common import without_error
+from mistake_models.common import with_cutoff, without_error
+from reference import matrices as _reference_matrices
 
 
 
@@ -16,3 +17,8 @@ def batch_matmul_w_transposed(X: np.ndarray, W: np.ndarray) -> np.ndarray:
 
 
 w_transposed_example = without_error(batch_matmul_w_transposed)
+
+
+# tiny_zeroed examples: the reference with an absolute cutoff (1e-3 catches the cosines near 5e-4)
+matmul_cutoff = with_cutoff(_reference_matrices.matmul, 1e-10)
+cross_product_cutoff = with_cutoff(_reference_matrices.cross_product, 1e-10)

@@ -8,9 +8,10 @@ import numpy as np
 
 from grader.checks.core import CheckContext
 from grader.mistakes import nonfinite
-from mistake_models.common import without_error
+from mistake_models.common import with_cutoff, without_error
 
 from reference import norms
+from reference import norms as _reference_norms
 
 
 def frobenius_trace_of_square(A: np.ndarray) -> float:
@@ -84,3 +85,8 @@ def lp_unguarded_scaling(x: np.ndarray, p: float) -> float | None:
     with np.errstate(all="ignore"):
         top = a.max()
         return float(top * np.sum((a / top) ** p) ** (1.0 / p))
+
+
+# tiny_zeroed examples: the reference with an absolute cutoff (1e-3 catches the cosines near 5e-4)
+lp_norm_cutoff = with_cutoff(_reference_norms.lp_norm, 1e-10)
+frobenius_norm_cutoff = with_cutoff(_reference_norms.frobenius_norm, 1e-10)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import numpy as np
 
 from grader.checks.core import CheckContext
-from mistake_models.common import real
+from mistake_models.common import real, with_cutoff
+from reference import vectors as _reference_vectors
 
 
 def cosine_one_norm(a: np.ndarray, b: np.ndarray) -> float:
@@ -72,3 +73,9 @@ def projection_with_epsilon(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     """Mistake: ((a . b) / (b . b + 1e-12)) * b."""
     x, y = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
     return np.sum(x * y) / (np.sum(y * y) + 1e-12) * y
+
+
+# tiny_zeroed examples: the reference with an absolute cutoff (1e-3 catches the cosines near 5e-4)
+dot_product_cutoff = with_cutoff(_reference_vectors.dot_product, 1e-10)
+cosine_similarity_cutoff = with_cutoff(_reference_vectors.cosine_similarity, 1e-3)
+vector_projection_cutoff = with_cutoff(_reference_vectors.vector_projection, 1e-3)

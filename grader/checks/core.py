@@ -93,32 +93,42 @@ def as_numeric(value: Any, where: str, expected: np.ndarray, allow_complex: bool
 
 def single_precision(ctx: CheckContext, strict: bool = False) -> bool:
     """The answer is float32 numbers where the exact answer is not: every finite value of it (real and imaginary
-    parts) is a float32 number, some a fraction using the last bits of float32's 24-bit mantissa as computed
-    results do (2.5 or 1e8 do not), while some expected value needs float64. A float64 computation lands on a float32
-    number with probability about 2**-29 per value; float32 arithmetic, or its result converted with float(),
-    always does, even where its error stays within the tolerance (CURRICULUM: allclose rejects float32).
-    `strict`, for an answer within the tolerance (failed for this alone): only a fraction whose last four bits
-    are in use counts (1e8 from an edge case's cancellation is a float32 number too); otherwise, naming the
-    mistake of an answer that failed already, any value using the last eight."""
+    parts) is a float32 number, some using the last bits of float32's 24-bit mantissa as computed results do
+    (2.5 does not), while some expected value needs float64. A float64 computation lands on a float32 number
+    with probability about 2**-29 per value; float32 arithmetic, or its result converted with float(), always
+    does, even where its error stays within the tolerance (CURRICULUM: allclose rejects float32).
+    `strict`, for an answer within the tolerance (failed for this alone): the evidence must be a value that
+    carries the answer (within 1e-4 of its expected size, either sign) and is a fraction using float32's last
+    four bits: a residue of cancellation (a singular determinant's 1.4e-25, exact sums leave few bits) or an
+    integer (1e8) can be a float32 number in float64 too. Otherwise, naming the mistake of an answer that failed
+    already, any value using the last eight bits."""
     try:
         expected, actual = items(ctx, allow_complex=True)
     except (Shape, TypeError, ValueError):
         return False
-    found = [p[np.isfinite(p)] for a in actual for p in _parts(a)]
-    wanted = [p[np.isfinite(p)] for e in expected for p in _parts(e) if np.asarray(e).dtype.kind in "fc"]
-    if not any(f.size for f in found):
+    pairs = [(a, e) for act, exp in zip(actual, expected) for a, e in zip(_parts(act), _parts(exp))]
+    found = [a[np.isfinite(a)] for a, _ in pairs]
+    if not any(f.size for f in found) or not any(np.asarray(e).dtype.kind in "fc" for e in expected):
         return False
     with np.errstate(all="ignore"):
         all_single = all(bool(np.all(f.astype(np.float32).astype(np.float64) == f)) for f in found)
+        wanted = [e[np.isfinite(e)] for _, e in pairs]
         needs_double = any(bool(np.any(w.astype(np.float32).astype(np.float64) != w)) for w in wanted)
-        evidence = _float32_evidence if strict else full_mantissa
-        return all_single and needs_double and any(evidence(f) for f in found)
+        if not (all_single and needs_double):
+            return False
+        if not strict:
+            return any(full_mantissa(f) for f in found)
+        for a, e in pairs:
+            a, e = np.broadcast_arrays(a, e)
+            carried = np.isfinite(a) & np.isfinite(e) & (e != 0) & (np.abs(np.abs(a) - np.abs(e)) <= 1e-4 * np.abs(e))
+            if _float32_evidence(a[carried]):
+                return True
+        return False
 
 
 def _float32_evidence(values: np.ndarray) -> bool:
-    """Some value that float64 arithmetic on the course's inputs does not give exactly, but float32 does: a
-    fraction (not an integer, which exact inputs give: 1e8 is a float32 number) whose float32 mantissa uses
-    its last bits (a short binary fraction such as 12345.5 does not)."""
+    """Some value that is a fraction (not an integer, which exact inputs give: 1e8 is a float32 number) whose
+    float32 mantissa uses its last four bits (a short binary fraction such as 12345.5 does not)."""
     with np.errstate(all="ignore"):
         fraction = values[values != np.round(values)]
         mantissa, _ = np.frexp(fraction)

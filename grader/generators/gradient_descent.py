@@ -24,9 +24,10 @@ def _kind(rng: np.random.Generator, kind: str, choices: tuple[str, ...]) -> str:
 Problem = tuple[CallableSpec, float, np.ndarray]  # gradient callable, its Lipschitz constant, a start point
 
 
-def _quadratic(rng: np.random.Generator, n: int, cond: Range) -> Problem:
-    """A x - b for A SPD with a condition number in `cond`; the start is far from the minimum."""
-    a = spd(rng, n, pick_float(rng, cond, log=True), scale=random_scale(rng))
+def _quadratic(rng: np.random.Generator, n: int, cond: Range, curvature: float | None = None) -> Problem:
+    """A x - b for A SPD with a condition number in `cond` (and a scale of `curvature`, when given); the start
+    is far from the minimum."""
+    a = spd(rng, n, pick_float(rng, cond, log=True), scale=random_scale(rng) if curvature is None else curvature)
     x_star = rng.standard_normal(n) * random_scale(rng)
     far = x_star + rng.standard_normal(n) * random_scale(rng, 1.0, 10.0) * (1.0 + np.abs(x_star).max())
     return callable_arg("quadratic_grad", A=a, b=a @ x_star), float(np.linalg.eigvalsh(a)[-1]), far
@@ -54,18 +55,25 @@ CONVEX = {"quadratic": _quadratic, "logsumexp": _logsumexp, "logistic": _logisti
 
 @generator("descent_problem")
 def descent_problem(rng: np.random.Generator, n: Range = (2, 8), kind: str = "any", cond: Range = (5.0, 100.0),
-                    steps: Range = (5, 40), step: Range = (0.3, 1.8)) -> dict[str, Any]:
-    """grad of a convex quadratic (A SPD with condition number in `cond`), a log-sum-exp or a
-    regularized logistic loss; lr = step / L for the gradient's Lipschitz constant L; x0 far away."""
+                    steps: Range = (5, 40), step: Range = (0.3, 1.8), curvature: float | None = None) -> dict[str, Any]:
+    """grad of a convex quadratic (A SPD with condition number in `cond`, scaled by `curvature` when given: steep,
+    with gradients in the thousands), a log-sum-exp or a regularized logistic loss; lr = step / L for the
+    gradient's Lipschitz constant L; x0 far away."""
     size = pick_int(rng, n)
-    grad, lipschitz, x0 = CONVEX[_kind(rng, kind, GRAD_KINDS)](rng, size, cond)
+    chosen = _kind(rng, kind, GRAD_KINDS)
+    if curvature is not None and chosen != "quadratic":
+        raise ValueError("curvature applies to kind: quadratic only")
+    grad, lipschitz, x0 = _quadratic(rng, size, cond, curvature) if curvature is not None else \
+        CONVEX[chosen](rng, size, cond)
     return {"grad": grad, "x0": x0, "lr": pick_float(rng, step) / lipschitz, "steps": pick_int(rng, steps)}
 
 
-def regression_data(rng: np.random.Generator, n: Range, d: Range, cond: Range) -> tuple[np.ndarray, np.ndarray]:
-    """X (n, d) with a chosen condition number and scale, y = X w + noise."""
+def regression_data(rng: np.random.Generator, n: Range, d: Range, cond: Range,
+                    scale: float | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """X (n, d) with a chosen condition number and scale (random, or `scale`), y = X w + noise."""
     rows, cols = pick_int(rng, n), pick_int(rng, d)
-    x = matrix_with_cond(rng, rows, cols, pick_float(rng, cond, log=True), scale=random_scale(rng) * np.sqrt(rows))
+    size = random_scale(rng) if scale is None else scale
+    x = matrix_with_cond(rng, rows, cols, pick_float(rng, cond, log=True), scale=size * np.sqrt(rows))
     w = rng.standard_normal(cols) * random_scale(rng)
     y = x @ w + rng.standard_normal(rows) * 0.1 * np.std(x @ w)
     return x, y
@@ -73,9 +81,10 @@ def regression_data(rng: np.random.Generator, n: Range, d: Range, cond: Range) -
 
 @generator("regression_problem")
 def regression_problem(rng: np.random.Generator, n: Range = (10, 60), d: Range = (2, 6), cond: Range = (2.0, 10.0),
-                       epochs: Range = (5, 60), step: Range = (0.2, 0.9)) -> dict[str, Any]:
-    """Least squares data and lr = step / lambda_max((2/n) X^T X): stable, not converged in `epochs`."""
-    x, y = regression_data(rng, n, d, cond)
+                       epochs: Range = (5, 60), step: Range = (0.2, 0.9), scale: float | None = None) -> dict[str, Any]:
+    """Least squares data and lr = step / lambda_max((2/n) X^T X): stable, not converged in `epochs`. `scale`
+    sets X's (1e-6: gradients near 1e-12 from the start, below any absolute "converged" threshold)."""
+    x, y = regression_data(rng, n, d, cond, scale)
     top = 2.0 * np.linalg.norm(x, 2) ** 2 / x.shape[0]
     return {"X": x, "y": y, "lr": pick_float(rng, step) / top, "epochs": pick_int(rng, epochs)}
 
