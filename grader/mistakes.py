@@ -136,6 +136,8 @@ def fires(rule: MistakeRule, ctx: CheckContext, check: CheckFn, tolerance: Mappi
             return check(ctx.with_actual(apply(ctx.actual, rule.fix))) is None
         if rule.matches:
             wrong = resolve(rule.matches)(**fresh(ctx.inputs))
+            if wrong is None:  # the mistake cannot show on this case
+                return False
             if allclose(CheckContext(ctx.inputs, wrong, ctx.actual), **tolerance) is not None \
                     or not _nearer(wrong, ctx):
                 return False

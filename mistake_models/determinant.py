@@ -65,3 +65,32 @@ def slogdet_via_det(A: np.ndarray) -> tuple[float, float]:
 # tiny_zeroed examples: the reference with an absolute cutoff (1e-3 catches the cosines near 5e-4)
 determinant_cutoff = with_cutoff(_reference_determinant.determinant, 1e-10)
 triangle_area_cutoff = with_cutoff(_reference_determinant.triangle_area, 1e-10)
+
+
+def zero_for_nonsingular(ctx: CheckContext) -> bool:
+    """det A returned as exactly 0 for a matrix that is not singular (nor so small that a cutoff explains it):
+    a zero pivot taken for singularity, where a row below (further down, or with a negative entry) would do."""
+    try:
+        return float(real(ctx.actual)) == 0.0 and abs(float(ctx.expected)) >= 1e-3
+    except (TypeError, ValueError):
+        return False
+
+
+def determinant_gives_up_on_zero_pivot(A: np.ndarray) -> float | None:
+    """Mistake (an example of zero_for_nonsingular): 0 as soon as the leading pivot is 0; None where it is not."""
+    a = np.asarray(A, dtype=float)
+    return 0.0 if a[0, 0] == 0 and abs(float(np.linalg.det(a))) >= 1e-3 else None
+
+
+def slogdet_singular_for_nonsingular(ctx: CheckContext) -> bool:
+    """(sign, logabsdet) returned as singular (-inf) for a matrix that is not: a zero pivot taken for singularity."""
+    try:
+        return bool(np.isneginf(float(real(ctx.actual[1])))) and bool(np.isfinite(float(ctx.expected[1])))
+    except (TypeError, ValueError, IndexError):
+        return False
+
+
+def slogdet_gives_up_on_zero_pivot(A: np.ndarray) -> tuple[float, float] | None:
+    """Mistake (an example of slogdet_singular_for_nonsingular): singular as soon as the leading pivot is 0."""
+    a = np.asarray(A, dtype=float)
+    return (0.0, -np.inf) if a[0, 0] == 0 and np.isfinite(slogdet(a)[1]) else None

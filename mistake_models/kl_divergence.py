@@ -45,6 +45,8 @@ def gaussian_kl_log_of_logvar(mu: np.ndarray, logvar: np.ndarray) -> np.ndarray:
         return gaussian_kl(mu, np.log(v))
 
 
-def gaussian_kl_summed_over_batch(mu: np.ndarray, logvar: np.ndarray) -> float:
-    """Mistake: one number for the whole batch, the per-row KLs added up."""
-    return float(np.sum(gaussian_kl(mu, logvar)))
+def gaussian_kl_summed_over_batch(mu: np.ndarray, logvar: np.ndarray) -> float | None:
+    """Mistake: one number for the whole batch, the per-row KLs added up. Not for a batch of one row, where a
+    scalar is that row's KL itself (np.squeeze, a lost axis), not a sum."""
+    per_row = gaussian_kl(mu, logvar)
+    return None if np.size(per_row) == 1 else float(np.sum(per_row))

@@ -250,7 +250,7 @@ def _pair(expected: Any, got: Any) -> str:
 def apart(first: float, second: float, digits: int = 10) -> tuple[str, str]:
     """Two different numbers printed with as many significant digits as it takes (from `digits`, at most 17)
     to tell them apart: never "expected 309.2628179, got 309.2628179"."""
-    a, b = float(first), float(second)
+    a, b = float(first) + 0.0, float(second) + 0.0  # + 0.0: never "-0"
     for shown in range(digits, 18):
         left, right = f"{a:.{shown}g}", f"{b:.{shown}g}"
         if left != right or a == b or a != a or b != b:

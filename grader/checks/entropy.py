@@ -10,7 +10,7 @@ from typing import Any, Mapping
 
 import numpy as np
 
-from grader.checks.core import CheckContext, Shape, allclose, check, items, magnitude, scale, tolerance
+from grader.checks.core import CheckContext, Shape, allclose, apart, check, items, magnitude, scale, tolerance
 from grader.results import Mismatch
 
 NEARLY = 1e-6  # a relative difference below this, yet above the tolerance, is a small perturbation
@@ -44,17 +44,17 @@ def information(ctx: CheckContext, *, rtol: float = 0.0, atol: float = 4.5e3,
 def explain(expected: float, actual: float, inputs: Mapping[str, Any], allowed: float) -> str | None:
     """Why a NaN, an infinity (present or missing) or a tiny offset is wrong, in words; None otherwise."""
     if math.isnan(actual):
-        return (f"the result is NaN, but the answer is {expected:.10g}: a 0 * log(0) (or inf - inf from an "
-                "overflowing exp) turned into NaN; entries with probability 0 must contribute exactly 0")
+        return (f"the result is NaN, but the answer is {apart(expected, expected)[0]}: a 0 * log(0) (or inf - inf "
+                "from an overflowing exp) turned into NaN; entries with probability 0 must contribute exactly 0")
     if math.isinf(expected) and not math.isinf(actual):
         where = infinite_term(inputs)
-        return (f"the answer is inf{where}, but you returned {actual:.10g}: return inf there instead of adding "
-                "a small epsilon to q or clipping it")
+        return (f"the answer is inf{where}, but you returned {actual:.10g}: return inf there (skipping the terms "
+                "where q is 0, adding a small epsilon to q or clipping it all hide the infinity)")
     if math.isinf(actual) and not math.isinf(expected):
-        return (f"the result is {actual}, but the answer is finite ({expected:.10g}): a term with probability 0 "
-                "must contribute 0 even where its log is -inf, and exp must not overflow")
+        return (f"the result is {actual}, but the answer is finite ({apart(expected, expected)[0]}): a term with "
+                "probability 0 must contribute 0 even where its log is -inf, and exp must not overflow")
     if abs(actual - expected) < NEARLY * max(1.0, abs(expected)):
-        return (f"the result is {actual:.16g}, but the answer is {expected:.16g}: they differ by "
+        return ("the result is {}, but the answer is {}: they differ by ".format(*apart(actual, expected, 16)) +
                 f"{abs(actual - expected):.2g}, more than rounding explains ({allowed:.2g} is allowed); a small "
                 "epsilon added inside a log, clipping, or float32 arithmetic shifts the answer this much")
     return None
