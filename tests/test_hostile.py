@@ -896,3 +896,28 @@ def test_sweep_spares_the_next_learner_process() -> None:
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.splitlines() == ["old False spare True below 1 True", "reaped True still waitable True",
                                         "after True"], proc.stdout
+
+
+@linux_runner_only("a fork server's heap (the portable runner starts a fresh interpreter per learner process)")
+def test_batch_learner_reads_no_earlier_learners_answers(tmp_path: Path) -> None:
+    """`grade batch`: a learner's process is a copy of the fork server, and the server's freed heap held the
+    result frames of the learner graded before; a file that scans its own memory for them returned another
+    learner's eigendecompositions and passed eig_symmetric (21 of 27 cases) computing nothing. Each
+    submission now gets a worker that has served no other learner: nothing is found."""
+    from conftest import run_grade
+
+    klass = tmp_path / "class"
+    files = {"0-alice": "import numpy as np\n\n\ndef eig_symmetric(A):\n    return tuple(np.linalg.eigh(A))\n",
+             "1-bob": (CLASS_ATTACKS / "harvest_other_learner.py").read_text()}
+    for name, text in files.items():
+        (klass / name / "eigen").mkdir(parents=True)
+        (klass / name / "eigen" / "eig_symmetric.py").write_text(text)
+    _open_tree(klass)
+    book = tmp_path / "book.json"
+    proc = run_grade("batch", str(klass), "--output", str(book), "--jobs", "1", "--seed", "0", timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    rows = {s["submission"]: {e["exercise"]: e for e in s["exercises"]} for s in json.loads(book.read_text())["submissions"]}
+    assert rows["0-alice"]["eig_symmetric"]["status"] == "passed"
+    bob = rows["1-bob"]["eig_symmetric"]
+    assert bob["status"] != "passed" and bob["score"] < 0.5, bob
+    assert "0 answers harvested" in json.dumps(bob), bob

@@ -137,6 +137,7 @@ class LinuxSandbox:
     Requests may be queued: submit the next before collecting the last (the worker runs them in turn)."""
 
     queues_requests = True
+    forks_learners = True  # learners' processes are copies of one worker: one worker per learner (batch.py)
 
     def __init__(self) -> None:
         from grader.sandbox import confine

@@ -77,13 +77,18 @@ C_TWINS = {"numpy.einsum": ("numpy.c_einsum",), "numpy.correlate": ("numpy.corre
 # where products are banned: scipy's other multipliers (a sparse matrix's `*` is a matrix product,
 # scipy.signal.correlate a dot product), computed in C++ or through FFTs, out of the tripwires' sight
 PRODUCT_LIBRARIES = ("scipy.sparse.*", "scipy.signal.*")
-READ_ONLY = RAW_LINALG + PRODUCT_LIBRARIES  # bans held by reading the file (see runtime_bans)
+# numeric libraries beside numpy and scipy that compute what exercises ban, in their own code: sympy's and
+# mpmath's det, cholesky, lu and matrix products, dask.array.linalg, networkx's spectra. Where an exercise bans
+# calls, the whole library is banned with them (its determinant passed determinant, its matrix product matmul)
+OTHER_LIBRARIES = ("sympy.*", "mpmath.*", "dask.*", "networkx.*")
+READ_ONLY = RAW_LINALG + PRODUCT_LIBRARIES + OTHER_LIBRARIES  # bans held by reading the file (see runtime_bans)
 
 
 def effective_bans(banned: tuple[str, ...] | list[str]) -> tuple[str, ...]:
     """The bans as enforced: with a numpy function its C twins (C_TWINS); where an exercise bans a
     linear-algebra routine of numpy or scipy, or matrix products, the raw LAPACK and BLAS interfaces too (they compute the same without the banned names), and
-    where it bans products, scipy's sparse and signal-processing multipliers."""
+    where it bans products, scipy's sparse and signal-processing multipliers; where it bans anything, the other
+    numeric libraries (OTHER_LIBRARIES)."""
     listed = tuple(banned)
     listed += tuple(dict.fromkeys(t for b in listed for t in C_TWINS.get(b, ()) if t not in listed))
     if OPERATOR in listed and "operator.imatmul" not in listed:
@@ -93,6 +98,8 @@ def effective_bans(banned: tuple[str, ...] | list[str]) -> tuple[str, ...]:
         listed += tuple(b for b in RAW_LINALG if b not in listed)
     if any(b in PRODUCTS for b in listed):
         listed += tuple(b for b in PRODUCT_LIBRARIES if b not in listed)
+    if listed:
+        listed += tuple(b for b in OTHER_LIBRARIES if b not in listed)
     return listed
 
 
@@ -135,6 +142,8 @@ class Finding:
 def canonical(qualified: str) -> str:
     """Drop private module segments: numpy.linalg._linalg.det -> numpy.linalg.det."""
     parts = qualified.split(".")
+    if len(parts) == 1:
+        return qualified  # a package's own name (import sympy), not sympy.sympy
     return ".".join([parts[0]] + [p for p in parts[1:-1] if not p.startswith("_")] + parts[-1:])
 
 

@@ -1,0 +1,3 @@
+import sympy
+def determinant(A):
+    return float(sympy.Matrix(A.tolist()).det(method="bareiss"))
