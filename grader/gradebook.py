@@ -65,7 +65,17 @@ def to_json(book: Gradebook) -> str:
 
 
 def write_atomically(path: Path, text: str) -> None:
-    """Write a whole file or nothing: a temporary file beside it, fsynced, then renamed over it."""
+    """Write a whole file or nothing: a temporary file beside it, fsynced, then renamed over it. A link is
+    followed (the file it names is written, the link stays), and what is no regular file (/dev/null, a pipe)
+    is written through: renamed over, it would be replaced by a regular file."""
+    try:
+        path = Path(os.path.realpath(path))
+        if path.exists() and not path.is_file():
+            with open(path, "w", encoding="utf-8") as out:
+                out.write(text)
+            return
+    except OSError as exc:
+        raise GradeError(f"cannot write the gradebook to {path}: {exc}") from None
     tmp = path.with_name(f".{path.name}.tmp{os.getpid()}")
     try:
         with open(tmp, "w", encoding="utf-8") as out:
@@ -74,5 +84,8 @@ def write_atomically(path: Path, text: str) -> None:
             os.fsync(out.fileno())
         tmp.replace(path)
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
+        try:
+            tmp.unlink(missing_ok=True)
+        except OSError:
+            pass  # a read-only place: there is no temporary file to remove
         raise GradeError(f"cannot write the gradebook to {path}: {exc}") from None

@@ -23,8 +23,19 @@ VERSION = 1
 
 
 def journal_path(output: Path) -> Path:
-    """Where the journal of the gradebook at output lives."""
-    return output.with_name(output.name + ".journal")
+    """Where the journal of the gradebook at output lives: beside it (beside the file a link names); for an
+    output that is no regular file (/dev/null), in the temporary folder, named after it."""
+    real = Path(os.path.realpath(output))
+    try:
+        special = real.exists() and not real.is_file()
+    except OSError:
+        special = False
+    if special:
+        import tempfile
+
+        digest = hashlib.sha256(str(real).encode("utf-8", "surrogateescape")).hexdigest()[:16]
+        return Path(tempfile.gettempdir()) / f"grade-{real.name}-{digest}.journal"
+    return real.with_name(real.name + ".journal")
 
 
 def walk_files(folder: Path) -> Iterator[tuple[str, str, bytes]]:
@@ -52,8 +63,11 @@ def links_outside(path: Path, folder: Path) -> bool:
         target.relative_to(folder.resolve())
         return False
     except ValueError:
-        return target.is_file()
-    except OSError:
+        try:
+            return target.is_file()
+        except OSError:
+            return False
+    except (OSError, RuntimeError):  # RuntimeError: a link that leads to itself (a loop)
         return False
 
 

@@ -61,10 +61,23 @@ def load_with_lines(path: Path) -> tuple[Any, dict[Path_, int]]:
         return None, {}
     lines: dict[Path_, int] = {}
     problems: list[Problem] = []
-    data = _build(node, (), lines, problems, str(path), pure(""))
+    try:
+        data = _build(node, (), lines, problems, str(path), pure(""))
+    except _TooLarge as exc:
+        raise DefinitionError([Problem(str(path), exc.line, "", f"the file expands to more than {MAX_VALUES:,} values "
+                                       "(aliases repeated inside aliases?): an exercise needs far fewer")]) from None
     if problems:
         raise DefinitionError(problems)
     return data, lines
+
+
+MAX_VALUES = 1_000_000  # an alias expands to a copy of what it names: nested, a few lines make billions
+
+
+class _TooLarge(Exception):
+    def __init__(self, line: int) -> None:
+        super().__init__(line)
+        self.line = line
 
 
 def _build(node: Any, at: Path_, lines: dict[Path_, int], problems: list[Problem],
@@ -72,6 +85,8 @@ def _build(node: Any, at: Path_, lines: dict[Path_, int], problems: list[Problem
     import yaml
 
     lines[at] = node.start_mark.line + 1
+    if len(lines) > MAX_VALUES:
+        raise _TooLarge(node.start_mark.line + 1)
     if isinstance(node, yaml.MappingNode):
         out: dict[Any, Any] = {}
         for key_node, value_node in node.value:

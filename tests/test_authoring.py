@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -218,3 +219,20 @@ def test_allclose_with_no_numbers_uses_the_course_wide_tolerance(tmp_path: Path,
     proc = run_grade("relu", "--exercises", str(root), "--file", str(tmp_path / "answer.py"), "--seed", "3",
                      "--format", "json")
     assert json.loads(proc.stdout)["status"] == status, proc.stdout
+
+
+def test_an_alias_bomb_is_one_invalid_exercise(tmp_path: Path) -> None:
+    """A YAML whose aliases nest (nine levels of nine) expands to billions of values: it is reported as one
+    invalid definition, with its file and line, in seconds; the other exercises are listed and graded."""
+    from conftest import ROOT, run_grade
+
+    course = tmp_path / "exercises"
+    (course / "vectors").mkdir(parents=True)
+    for suffix in (".yaml", ".py"):
+        shutil.copy(ROOT / "exercises" / "vectors" / f"dot_product{suffix}", course / "vectors")
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x]"]
+    lines += [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, 10)]
+    (course / "vectors" / "bomb.yaml").write_text("\n".join(lines) + "\n")
+    proc = run_grade("list", "--exercises", str(course), timeout=60)
+    assert "Traceback" not in proc.stderr and "dot_product" in proc.stdout, proc.stderr
+    assert "bomb.yaml:1: the file expands to more than" in proc.stderr, proc.stderr

@@ -260,3 +260,26 @@ def test_a_link_to_another_learners_file_is_refused(tmp_path: Path) -> None:
     assert rows["honest"]["vector_arithmetic"]["status"] == "passed"
     assert rows["copier"]["vector_arithmetic"]["status"] == "error"
     assert "outside the submission" in rows["copier"]["vector_arithmetic"]["message"]
+
+
+def test_output_through_links_and_devices_and_a_submission_with_a_link_loop(tmp_path: Path) -> None:
+    """--output names a link: the file it names is written and the link stays; names a device (as root): the
+    device is written through, never replaced by a regular file, and the journal goes to the temporary folder.
+    A submission whose file is a link to itself is graded like a missing file, and the others are graded."""
+    subs = tmp_path / "subs"
+    put(subs / "good", REL["vector_arithmetic"], correct("vector_arithmetic"))
+    loop = subs / "looped" / REL["vector_arithmetic"]
+    loop.parent.mkdir(parents=True)
+    loop.symlink_to(loop.name)
+    (tmp_path / "link.csv").symlink_to("real.csv")
+    proc = run_grade("batch", str(subs), "--output", str(tmp_path / "link.csv"), "--exercises", str(COURSE))
+    assert proc.returncode == 0 and "Traceback" not in proc.stderr, proc.stderr
+    assert (tmp_path / "link.csv").is_symlink()
+    rows = {r["submission"]: r for r in csv.DictReader(io.StringIO((tmp_path / "real.csv").read_text()))}
+    assert float(rows["good"]["vector_arithmetic"]) == 1.0 and float(rows["looped"]["vector_arithmetic"]) == 0.0
+    if os.geteuid() == 0:
+        device = tmp_path / "null"
+        os.mknod(device, 0o666 | 0o020000, os.makedev(1, 3))  # a character device: /dev/null's numbers
+        proc = run_grade("batch", str(subs), "--output", str(device), "--exercises", str(COURSE))
+        assert proc.returncode == 0 and "Traceback" not in proc.stderr, proc.stderr
+        assert device.is_char_device() and not (tmp_path / "null.journal").exists()
