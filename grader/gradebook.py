@@ -64,13 +64,21 @@ def to_json(book: Gradebook) -> str:
     return json.dumps(data, indent=2, ensure_ascii=True) + "\n"
 
 
+def not_regular(path: Path) -> bool:
+    """Whether something that is no regular file (a device such as /dev/null, a pipe) is at path."""
+    try:
+        return path.exists() and not path.is_file()
+    except OSError:
+        return False
+
+
 def write_atomically(path: Path, text: str) -> None:
     """Write a whole file or nothing: a temporary file beside it, fsynced, then renamed over it. A link is
     followed (the file it names is written, the link stays), and what is no regular file (/dev/null, a pipe)
     is written through: renamed over, it would be replaced by a regular file."""
     try:
         path = Path(os.path.realpath(path))
-        if path.exists() and not path.is_file():
+        if not_regular(path):
             with open(path, "w", encoding="utf-8") as out:
                 out.write(text)
             return

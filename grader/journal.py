@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from grader.errors import GradeError
+from grader.gradebook import not_regular
 from grader.results import CaseResult, ExerciseResult, Mismatch, Status
 
 VERSION = 1
@@ -26,11 +27,7 @@ def journal_path(output: Path) -> Path:
     """Where the journal of the gradebook at output lives: beside it (beside the file a link names); for an
     output that is no regular file (/dev/null), in the temporary folder, named after it."""
     real = Path(os.path.realpath(output))
-    try:
-        special = real.exists() and not real.is_file()
-    except OSError:
-        special = False
-    if special:
+    if not_regular(real):
         import tempfile
 
         digest = hashlib.sha256(str(real).encode("utf-8", "surrogateescape")).hexdigest()[:16]

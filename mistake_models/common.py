@@ -6,7 +6,7 @@ from typing import Any, Callable
 
 import numpy as np
 
-from grader.checks.core import CheckContext, full_mantissa, single_precision
+from grader.checks.core import CheckContext, Shape, full_mantissa, items, single_precision
 
 
 def real(value: Any) -> np.ndarray:
@@ -90,20 +90,10 @@ def tiny_zeroed(ctx: CheckContext) -> bool:
     """The answer is exactly 0 somewhere the exact answer is small but not 0: an absolute cutoff or zero guard
     (`if abs(x) < 1e-10: return 0`) took a small number for zero."""
     try:
-        expected = ctx.expected if isinstance(ctx.expected, tuple) else (ctx.expected,)
-        actual = ctx.actual if isinstance(ctx.actual, (tuple, list)) and isinstance(ctx.expected, tuple) \
-            else (ctx.actual,)
-        if len(actual) != len(expected):
-            return False
-        for a, e in zip(actual, expected):
-            found, wanted = real(a), np.asarray(e, dtype=float)
-            if found.shape != wanted.shape:
-                continue
-            if np.any((found == 0) & (wanted != 0) & (np.abs(wanted) < TINY)):
-                return True
-    except (TypeError, ValueError):
+        expected, actual = items(ctx)
+    except (Shape, TypeError, ValueError):
         return False
-    return False
+    return any(bool(np.any((a == 0) & (e != 0) & (np.abs(e) < TINY))) for a, e in zip(actual, expected))
 
 
 def with_cutoff(reference: Callable[..., Any], cutoff: float = 1e-10) -> Callable[..., Any]:

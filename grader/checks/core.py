@@ -130,9 +130,7 @@ def _float32_evidence(values: np.ndarray) -> bool:
     """Some value that is a fraction (not an integer, which exact inputs give: 1e8 is a float32 number) whose
     float32 mantissa uses its last four bits (a short binary fraction such as 12345.5 does not)."""
     with np.errstate(all="ignore"):
-        fraction = values[values != np.round(values)]
-        mantissa, _ = np.frexp(fraction)
-        return bool(np.any(np.mod(np.round(np.abs(mantissa) * 2.0 ** 24), 16) != 0))
+        return full_mantissa(values[values != np.round(values)], last_bits=4)
 
 
 def _parts(values: np.ndarray) -> tuple[np.ndarray, ...]:
@@ -142,10 +140,11 @@ def _parts(values: np.ndarray) -> tuple[np.ndarray, ...]:
     return (arr.astype(np.float64),) if arr.dtype.kind in "biuf" else ()
 
 
-def full_mantissa(values: np.ndarray) -> bool:
-    """Some value uses the low bits of float32's 24-bit mantissa, as computed results do (2.5 or 3.0 do not)."""
+def full_mantissa(values: np.ndarray, last_bits: int = 8) -> bool:
+    """Some value uses one of the last `last_bits` bits of float32's 24-bit mantissa, as computed results do
+    (2.5 or 3.0 do not)."""
     mantissa, _ = np.frexp(np.asarray(values, dtype=np.float64))
-    return bool(np.any(np.mod(np.round(np.abs(mantissa) * 2.0 ** 24), 256) != 0))
+    return bool(np.any(np.mod(np.round(np.abs(mantissa) * 2.0 ** 24), 2 ** last_bits) != 0))
 
 
 def complex_for_real(where: str) -> Mismatch:

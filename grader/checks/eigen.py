@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from grader.checks.core import EPS, CheckContext, apart, Shape, check, flip_signs, items, variants
+from grader.checks.core import EPS, CheckContext, Shape, apart, check, flip_signs, items, variants
 from grader.results import Mismatch
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from grader.checks.core import CheckContext, apart, Shape, check, items, magnitude, scale
+from grader.checks.core import CheckContext, Shape, apart, check, items, magnitude, scale
 from grader.results import Mismatch
 from grader.sandbox.callables import POLYNOMIAL_DEGREE_2, CallableSpec, gradient_of
 

@@ -11,7 +11,7 @@ from typing import Any
 
 import numpy as np
 
-from grader.checks.core import EPS, CheckContext, apart, Shape, allclose, check, flip_signs, items, scale, variants
+from grader.checks.core import EPS, CheckContext, Shape, allclose, apart, check, flip_signs, items, scale, variants
 from grader.results import Mismatch
 
 SIGN_INVARIANCE = "the signs of matching columns of U and rows of Vt (flipped together)"
