@@ -85,35 +85,37 @@ def stopped_result(ex: Exercise, path: Path, seed: int, why: str) -> ExerciseRes
 
 
 class SubmissionGrader:
-    """Grades submissions one after another, each with a runner that has served no other learner.
+    """Grades submissions one after another, each served by runner processes that served no other learner.
 
     The Linux runner's worker is a fork server: each learner's process is a copy of it, freed heap pages
     included, and those hold what the worker handled before (earlier learners' results, output, sources):
-    one learner's code read another's answers out of its own memory. So each submission gets a fresh worker
-    (started while the previous submission is graded, so its boot overlaps that work), and the one that
-    served the previous submission is closed. The portable runner starts a fresh interpreter for every
-    learner's process and needs no such care."""
+    one learner's code read another's answers out of its own memory. So each submission is served by a
+    server forked for it from a worker that never served anyone (`fresh_learner`), and ended with it. The
+    portable runner starts a fresh interpreter for every learner's process and needs no such care."""
 
     def __init__(self, root: Path, exercises: list[Exercise], seed: int, cases: int | None,
                  secret: str | None) -> None:
         from grader.grading import sharing_order
         from grader.hidden import make_grader
         from grader.sandbox.client import Sandbox
+        from grader.sandbox.scan import effective_bans
 
         self.root, self.exercises, self.seed, self.cases = root, exercises, seed, cases
         self.order = sharing_order(exercises)
         self.sandbox = Sandbox()
         self.grader = make_grader(self.sandbox, secret)
         self.problems: list[str] = []
-        self.served = False  # the runner has graded a submission: the next one needs a fresh runner
-        self.spare: Any = None  # the next submission's runner, booting while this one is graded
+        self.bans = [effective_bans(ex.banned) for ex in exercises]  # as requests send them
 
     def grade(self, folder: Path) -> Iterator[tuple[int, ExerciseResult]]:
         """Each exercise's (position in the course, result) for one submission folder, as graded: exercises
         banning the same calls one after another (`sharing_order`), so one learner process serves them."""
-        if self.served and getattr(self.sandbox, "forks_learners", False):
-            self.fresh_runner()
-        self.served = True
+        if getattr(self.sandbox, "forks_learners", False):
+            try:
+                self.sandbox.fresh_learner(self.bans)
+            except SandboxError:  # the worker died between submissions: a fresh one, and its learner's server
+                self.restart()
+                self.sandbox.fresh_learner(self.bans)
         self.grader.learner_root = folder
         for position in self.order:
             ex = self.exercises[position]
@@ -138,30 +140,17 @@ class SubmissionGrader:
             return stopped_result(ex, path, self.seed, f"an internal error of the grader ({type(exc).__name__})")
 
     def restart(self) -> None:
+        """A fresh runner after the last one failed; on the Linux runner, with a server for the current learner."""
         from grader.sandbox.client import Sandbox
 
         self.sandbox.close()
         self.sandbox = Sandbox()
         self.grader.sandbox = self.sandbox  # the cache of expected answers is kept
-
-    def fresh_runner(self) -> None:
-        """Take the spare runner (or start one) for the next submission, start the spare for the one after,
-        and close the runner that served the last submission (its learner processes die with it)."""
-        from grader.sandbox.client import Sandbox
-
-        old, spare, self.spare = self.sandbox, self.spare, None
-        try:
-            self.sandbox = spare if spare is not None else Sandbox()
-            self.spare = Sandbox()
-        finally:
-            self.grader.sandbox = self.sandbox
-            if old is not self.sandbox:
-                old.close()
+        if getattr(self.sandbox, "forks_learners", False):
+            self.sandbox.fresh_learner(self.bans)
 
     def close(self) -> None:
         self.sandbox.close()
-        if self.spare is not None:
-            self.spare.close()
 
 
 def die_with_parent(stops: list[Callable[[], None]]) -> None:

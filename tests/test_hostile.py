@@ -921,3 +921,29 @@ def test_batch_learner_reads_no_earlier_learners_answers(tmp_path: Path) -> None
     bob = rows["1-bob"]["eig_symmetric"]
     assert bob["status"] != "passed" and bob["score"] < 0.5, bob
     assert "0 answers harvested" in json.dumps(bob), bob
+
+
+@linux_runner_only("a fork server's learner servers (the portable runner starts a fresh interpreter per learner process)")
+def test_each_learner_is_served_by_a_server_forked_for_them_from_one_worker(tmp_path: Path) -> None:
+    """`grade batch` asks the worker for a fresh server per learner (fresh_learner): a fork of the pristine
+    worker, not a new worker's boot. The learners' processes of two learners have different parents, both
+    below the one worker, and the first learner's server is gone once the second one's is taken."""
+    from grader.sandbox.client import RunRequest, Sandbox
+
+    source = tmp_path / "parent.py"
+    source.write_text("import os\n\n\ndef vector_arithmetic(a, b):\n    return float(os.getppid())\n")
+    one = (("one", {"a": np.array([1.0]), "b": np.array([2.0])}),)
+    parents = []
+    with Sandbox() as box:
+        worker = box.proc.pid
+        for _learner in range(2):
+            box.fresh_learner([()])
+            outcome = box.run(RunRequest(source.resolve(), "vector_arithmetic", one, (), LIMITS))
+            assert outcome.cases[0].kind == "value", outcome
+            parents.append(int(outcome.cases[0].value))
+            stat = Path(f"/proc/{parents[-1]}/stat").read_text()
+            assert int(stat.rsplit(")", 1)[1].split()[1]) == worker  # the server is the worker's child
+        assert box.proc.pid == worker and parents[0] != parents[1] and worker not in parents
+        assert not Path(f"/proc/{parents[0]}").exists()  # released, killed with what it held, and reaped
+        again = box.run(RunRequest(source.resolve(), "vector_arithmetic", one, (), LIMITS))
+        assert int(again.cases[0].value) == parents[1]  # until the next call, the same learner's server

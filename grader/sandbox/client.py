@@ -137,7 +137,7 @@ class LinuxSandbox:
     Requests may be queued: submit the next before collecting the last (the worker runs them in turn)."""
 
     queues_requests = True
-    forks_learners = True  # learners' processes are copies of one worker: one worker per learner (batch.py)
+    forks_learners = True  # learners' processes are copies of one worker: a server per learner (fresh_learner)
 
     def __init__(self) -> None:
         from grader.sandbox import confine
@@ -146,6 +146,8 @@ class LinuxSandbox:
         # process's memory, environment and descriptors unreadable to it (/proc/PID/* owned by root)
         confine.prctl(confine.PR_SET_DUMPABLE, 0)
         self.features: dict[str, Any] = {}
+        self._bans: list[list[str]] = []  # the banned lists fresh_learner was last given
+        self._isolating = False  # fresh_learner was called: after a restart, too, requests go to a learner's server
         self._pending: collections.deque[tuple[RunRequest, bytes]] = collections.deque()  # sent, not collected
         self._encoded: dict[int, tuple[Any, list[dict[str, Any]], list[bytes]]] = {}
         self._start()
@@ -158,6 +160,40 @@ class LinuxSandbox:
         self._fd = self.proc.stdout.fileno()
         self._reader = wire.FrameReader(REQUEST_BYTES)
         self._frames: collections.deque[tuple[dict[str, Any], list[bytes]]] = collections.deque()
+        self._one_learner = False  # the requests go to a server forked for one learner (fresh_learner)
+
+    def fresh_learner(self, bans: list[tuple[str, ...]] = ()) -> None:
+        """Serve the next requests, until the next call, from a server forked for them alone out of the
+        pristine worker (`grade batch`, one call per submission): a learner's process is a copy of its server,
+        freed heap pages included, and one learner's code read another's answers out of its own memory when
+        one server served them both. Costs a fork, not a worker's boot. `bans`: the banned lists of the
+        exercises to come (as requests send them), whose tripwires' plans the worker then makes once."""
+        assert not self._pending, "fresh_learner() while requests are in flight: collect them first"
+        self._isolating = True
+        try:
+            if self._one_learner:
+                self._one_learner = False
+                self._op("release", "released")
+            self._bans = [list(banned) for banned in dict.fromkeys(tuple(b) for b in bans)] or self._bans
+            self._op("learner", "forked", bans=self._bans)
+            self._one_learner = True
+        except _Lost as exc:
+            raise SandboxError(self._died(str(exc))) from None
+
+    def _op(self, op: str, answer: str, **fields: Any) -> None:
+        """Send an operation without cases and wait for the worker's answer."""
+        from grader.sandbox import wire
+
+        self._send(wire.pack({"op": op, **fields}))
+        while True:
+            header, _blobs = self._next(SILENCE_SLACK)
+            kind = header.get("ev")
+            if kind == "hello":
+                self.features = {k: v for k, v in header.items() if k not in ("ev", "nblobs")}
+            elif kind == answer:
+                return
+            else:
+                raise SandboxError(f"the isolated runner answered {plain_text(kind, 50)!r} to {op!r}")
 
     def __enter__(self) -> "LinuxSandbox":
         return self
@@ -310,9 +346,15 @@ class LinuxSandbox:
         return f"the isolated runner stopped {when} (exit status {self.proc.returncode}): {tail.strip()}"
 
     def _restart(self) -> None:
-        """Kill the worker and all below it, and start a fresh one."""
+        """Kill the worker and all below it, and start a fresh one (with a learner's server if it had one)."""
         self._stop(kill_tree=True)
         self._start()
+        if self._isolating:
+            try:
+                self._op("learner", "forked", bans=self._bans)
+            except _Lost as exc:
+                raise SandboxError(self._died(str(exc))) from None
+            self._one_learner = True
 
     def _stop(self, kill_tree: bool) -> None:
         if self.proc.poll() is None:

@@ -6,9 +6,11 @@ from __future__ import annotations
 import gc
 import os
 import select
+import signal
 import sys
 import time
 import traceback
+import types
 from typing import Any
 
 from . import cgroups, confine, process_tree, scan, wire
@@ -41,6 +43,11 @@ class Learner:
         self.banned = frozenset(banned)
 
 
+def requests() -> Any:
+    """A buffered reader of the grader's requests on stdin (the descriptor stays open when it is dropped)."""
+    return os.fdopen(0, "rb", buffering=1 << 16, closefd=False)
+
+
 def group_room(req: dict[str, Any]) -> int:
     """What a learner's control group may hold above its start: the exercise's memory, the room a reused
     process has for its next exercises, and a margin, so that RLIMIT_AS speaks first for arrays."""
@@ -68,6 +75,7 @@ class Server:
         self.serial = 0
         self.results_left = RESULT_LIMIT
         self.scipy_loaded = False
+        self.not_modules: set[str] = set()  # names of trusted_imports that could not be imported
         self.plans: dict[tuple[tuple[str, ...], int], list[tuple[str, str, str]]] = {}
         self.bindings: tuple[int, Bindings] | None = None  # the index of the loaded modules, and their count
         self.libraries = library_roots()
@@ -77,6 +85,8 @@ class Server:
         self.library_rules: dict[tuple[str, ...], list[tuple[str, int]]] = {}
         self.mounts = root and confine.can_mount()
         self.pid = os.getpid()
+        self.pristine = True  # no learner's request was run here (the zygote of learners' servers)
+        self.one_learner = False  # a server forked for one learner (see learner_server)
         self.reuse = os.environ.get("GRADE_SANDBOX_REUSE", "1") != "0"  # 0: a fresh process per exercise
         self.idle: Learner | None = None  # the last learner's process, waiting for their next exercise
         wanted = root and os.environ.get("GRADE_SANDBOX_CGROUPS", "1") != "0"
@@ -111,19 +121,70 @@ class Server:
         self.emit({"ev": "hello", "pid": os.getpid(), **self.features()})
         self.flush()
         self.import_trusted(list(NUMPY_LAZY))  # while the grader prepares its first request
-        stdin = os.fdopen(0, "rb", buffering=1 << 16)
+        stdin = requests()
         while True:
             frame = wire.read_frame(stdin)
             if frame is None:
                 break
             header, blobs = frame
-            if header.get("op") == "run":
+            op = header.get("op")
+            if op == "learner":  # the zygote forks a server for one learner; the next line runs in both
+                stdin = self.learner_server(stdin, header.get("bans"))
+                continue
+            if op == "release" and self.one_learner:
+                self.leave(0)
+            if op == "run":
+                self.pristine = False
                 self.run(header, blobs)
             self.emit({"ev": "end"})
             self.flush()
+        self.leave(3 if self.one_learner else None)
+
+    def leave(self, code: int | None) -> None:
+        """Kill every learner process left; a learner's server then exits with `code` (0: released)."""
         if self.idle is not None:
             self.dismiss(self.idle)
+            self.idle = None
         process_tree.kill_tree(os.getpid(), reap=True)
+        if code is not None:
+            os._exit(code)
+
+    def learner_server(self, stdin: Any, bans: Any) -> Any:
+        """`grade batch`: fork a server that serves one learner's requests until released, from this pristine
+        one (a zygote that never ran, read or relayed anything of a learner's), and wait for it to end. A
+        learner's process is a copy of its server, freed heap pages included: so no learner's process holds
+        what an earlier learner's process sent. In the child, returns the same reader (it takes the requests
+        from here); in the zygote, a new reader once the child was released (what the old one had read ahead
+        was the child's). `bans`: the course's lists of banned calls, whose plans are made once, here."""
+        if not self.pristine or self.one_learner:
+            os.write(2, b"grade worker: a server for one learner asked of one that served learners\n")
+            self.leave(None)
+            os._exit(72)
+        if not self.scipy_loaded:  # once for every learner's server to inherit
+            self._preload_scipy()
+        for banned in bans if isinstance(bans, list) else []:
+            if isinstance(banned, list) and all(isinstance(name, str) for name in banned):
+                self.plan({"banned": banned})
+        self.flush()
+        gc.collect()
+        gc.freeze()
+        pid = os.fork()
+        if pid == 0:
+            confine.prctl(confine.PR_SET_CHILD_SUBREAPER, 1)  # what its learner processes leave comes up here
+            confine.prctl(confine.PR_SET_PDEATHSIG, signal.SIGTERM)
+            if os.getppid() != self.pid:
+                os._exit(1)
+            self.pid, self.one_learner = os.getpid(), True
+            self.emit({"ev": "forked"})
+            self.flush()
+            return stdin
+        _pid, status = os.waitpid(pid, 0)
+        process_tree.kill_tree(self.pid, reap=True)  # nothing it left may outlive it
+        if os.waitstatus_to_exitcode(status) != 0:  # it stopped without being released: so does the worker
+            os._exit(1)
+        self.emit({"ev": "released"})
+        self.flush()
+        return requests()
 
     def run(self, req: dict[str, Any], blobs: list[bytes]) -> None:
         source, problem = read_source(req["file"], tuple(req.get("blocked_dirs", ())))
@@ -160,11 +221,16 @@ class Server:
         """Import numpy's and scipy's submodules the learner uses (np.random, np.fft ...) once, for every child
         (a learner process running as another user may not be able to read the installation)."""
         for name in names:
-            if name not in sys.modules:
-                try:
-                    preimport([name])
-                except BaseException:  # noqa: BLE001 - the learner's own import will say what is wrong
-                    pass
+            if name in sys.modules or name in self.not_modules:
+                continue
+            parent, _, last = name.rpartition(".")
+            held = getattr(sys.modules.get(parent), last, None)  # np.zeros: a function, not a module to import
+            if held is not None and not isinstance(held, types.ModuleType):
+                continue
+            try:
+                preimport([name])
+            except BaseException:  # noqa: BLE001 - the learner's own import will say what is wrong
+                self.not_modules.add(name)
 
     def plan(self, req: dict[str, Any]) -> list[tuple[str, str, str]]:
         """Where the banned functions are bound, computed once per banned list (children inherit it), from one
