@@ -32,7 +32,7 @@ from typing import Any, Callable, Iterator
 import click
 
 from grader import catalog
-from grader.submission import learner_file, unusable_submission_file
+from grader.submission import learner_file, stopped_result, unusable_submission_file
 from grader.definition import Exercise
 from grader.errors import DefinitionError, GradeError, MissingFile, SandboxError
 from grader.gradebook import FORMULA_START, number, safe_cell, to_csv, to_json, write_atomically  # noqa: F401
@@ -75,13 +75,6 @@ def find_submissions(folder: Path) -> list[Submission]:
 
 
 # ------------------------------------------------------------------ grading, in a worker
-
-
-def stopped_result(ex: Exercise, path: Path, seed: int, why: str) -> ExerciseResult:
-    """The verdict when the grader itself could not finish an exercise for this file."""
-    message = f"could not be graded: {why}"
-    return ExerciseResult(ex.id, ex.topic, ex.title, Status.ERROR, seed, 0.0, ex.points,
-                          (CaseResult("grading", Status.ERROR, message),), message, str(path))
 
 
 class SubmissionGrader:
@@ -240,14 +233,18 @@ class Pool:
         self.workers[self.workers.index(worker)] = fresh
         return fresh
 
-    def close(self) -> None:
+    def close(self, now: bool = False) -> None:
+        """Let the workers finish and leave; `now` (the batch was interrupted): stop them at once (each takes its
+        isolated runner and the learners' processes with it)."""
         for worker in self.workers:
             try:
                 worker.conn.send(None)
             except (OSError, ValueError):
                 pass
+            if now and worker.process.is_alive():
+                worker.process.terminate()
         for worker in self.workers:
-            worker.process.join(timeout=10)
+            worker.process.join(timeout=2 if now else 10)
             if worker.process.is_alive():
                 worker.process.kill()
                 worker.process.join()
@@ -294,9 +291,12 @@ def _run_pool(subs: list[Submission], todo: list[int], root: Path, exercises: li
             for worker in busy:
                 if worker.conn in ready or worker.process.sentinel in ready:
                     _receive(pool, worker, pending, subs, exercises, seed, root, results, problems, bar, done)
-    finally:
+    except BaseException:  # interrupted (^C), or the batch cannot go on: no submission is finished now
         bar.close()
-        pool.close()
+        pool.close(now=True)
+        raise
+    bar.close()
+    pool.close()
 
 
 def _assign(worker: Worker, pending: deque[int], subs: list[Submission]) -> None:

@@ -72,7 +72,12 @@ def load_catalog(root: Path) -> Catalog:
         entries = [_compile(path) for path in files]
         compiled.write(root, key, entries)
     catalog = Catalog(root)
-    for item in entries:
+
+    def misnamed(item: dict[str, Any]) -> bool:
+        data = item["data"]
+        return not (isinstance(data, dict) and Path(item["path"]).stem == data.get("id"))
+
+    for item in sorted(entries, key=misnamed):  # of two files with one id, the one named after it is the exercise
         if item["problems"] or item["data"] is None:
             catalog.problems.extend(item["problems"])
             continue

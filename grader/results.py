@@ -69,10 +69,16 @@ class ExerciseResult:
     line: int | None = None
     output: str = ""
     seconds: float = 0.0
+    rerun: str = ""  # the options that take the same file and cases again (" --file mine.py"), shell-quoted
 
     @property
     def passed(self) -> bool:
         return self.status is Status.PASSED
+
+    @property
+    def reproduce(self) -> str:
+        """The command that grades the same file on the same cases again."""
+        return f"grade {self.exercise} --seed {self.seed}{self.rerun}"
 
     @property
     def first_failure(self) -> CaseResult | None:
@@ -93,10 +99,11 @@ class RunReport:
 
     exercises: tuple[ExerciseResult, ...]
     seed: int
+    problems: tuple[str, ...] = ()  # definitions that could not be loaded or graded (`file:line: field: ...`)
 
     @property
     def passed(self) -> bool:
-        return all(e.passed for e in self.exercises)
+        return not self.problems and all(e.passed for e in self.exercises)
 
     @property
     def score(self) -> float:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from grader.definition import Exercise
-from grader.results import ExerciseResult, Status
+from grader.results import CaseResult, ExerciseResult, Status
 
 
 def learner_file(ex: Exercise, root: Path, file: str | None, submission: str | None) -> Path:
@@ -44,13 +44,37 @@ def not_attempted(ex: Exercise, path: Path, seed: int) -> ExerciseResult:
                           f"not attempted: there is no file {path}", str(path))
 
 
+def not_a_file(path: Path) -> str | None:
+    """Why a learner's file cannot be read as one (None: it is a regular file)."""
+    if path.is_file():
+        return None
+    if path.is_dir():
+        return f"{path} is a folder, not a file"
+    if path.exists():
+        return f"{path} is not a regular file (a named pipe, a socket or a device): grade a .py file"
+    if path.is_symlink():
+        return f"{path} is a link to nothing (its target does not exist)"
+    return f"no such file: {path}"
+
+
 def unusable_submission_file(ex: Exercise, path: Path, folder: Path | None, seed: int) -> ExerciseResult | None:
     """The verdict for a submission file that cannot be graded as it is (missing, or a link leading out
     of the submission, say to another learner's file); None when it can be graded."""
-    if not path.is_file():
+    problem = not_a_file(path)
+    if problem is not None and (path.exists() or path.is_symlink()):  # there, but not a file to grade
+        return ExerciseResult(ex.id, ex.topic, ex.title, Status.ERROR, seed, 0.0, ex.points, (),
+                              f"could not be graded: {problem}", str(path))
+    if problem is not None:
         return not_attempted(ex, path, seed)
     if folder is not None and not inside(path.resolve(), folder.resolve()):
         return ExerciseResult(ex.id, ex.topic, ex.title, Status.ERROR, seed, 0.0, ex.points, (),
                               f"{path} is a link to a file outside the submission: submit the file itself",
                               str(path))
     return None
+
+
+def stopped_result(ex: Exercise, path: Path, seed: int, why: str) -> ExerciseResult:
+    """The verdict when the grader itself could not finish an exercise for this file."""
+    message = f"could not be graded: {why}"
+    return ExerciseResult(ex.id, ex.topic, ex.title, Status.ERROR, seed, 0.0, ex.points,
+                          (CaseResult("grading", Status.ERROR, message),), message, str(path))

@@ -16,7 +16,7 @@ from typing import Any, Callable
 import click
 import numpy as np
 
-from grader import algorithmic, catalog, checks, families, mistakes, scaffold
+from grader import algorithmic, catalog, checks, families, mistakes, scaffold, signatures
 from grader.checks.core import CheckContext, allclose
 from grader.definition import Exercise, load
 from grader.errors import DefinitionError, MissingFile, Problem
@@ -117,6 +117,7 @@ def prove(ex: Exercise, seeds: int, grader: Grader | None) -> Proof:
     except DefinitionError as exc:
         proof.problems.extend(exc.problems)
         return proof
+    proof.problems += signatures.problems(ex, reference)
     check = _bound_check(ex)
     variants = checks.variants_for(ex.check.name)
     tolerance = {k: v for k, v in ex.check.params.items() if k in ("rtol", "atol", "atol_scale")}
@@ -281,13 +282,14 @@ def collect(paths: tuple[str, ...], exercises_dir: str | None) -> tuple[list[Exe
     loaded: list[Exercise] = []
     problems: list[Problem] = []
     seen: dict[str, Path] = {}
+    found: list[tuple[Path, Exercise]] = []
     for file in files:
         try:
-            ex = load(file)
+            found.append((file, load(file)))
         except DefinitionError as exc:
             problems.extend(exc.problems)
-            continue
-        if ex.id in seen:
+    for file, ex in sorted(found, key=lambda item: item[0].stem != item[1].id):  # of two with one id, the one
+        if ex.id in seen:  # named after it is the exercise (as in catalog.load_catalog)
             problems.append(ex.problem(f"the id {ex.id!r} is already used by {seen[ex.id]}", "id"))
             continue
         if file.stem != ex.id:
@@ -334,7 +336,7 @@ def validate_paths(paths: tuple[str, ...], exercises_dir: str | None, seeds: int
         for ex in exercises:
             if coverage:
                 click.echo("\n".join(coverage_lines(ex, None)))
-            unfinished = scaffold.placeholder_problems(ex)
+            unfinished = scaffold.placeholder_problems(ex) + signatures.problems(ex, None)  # no reference imported
             for problem in unfinished:
                 click.echo(f"error: {problem}")
             click.echo(f"FAILED  {ex.id}" if unfinished else f"ok      {ex.id}: definition is valid")

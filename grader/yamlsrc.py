@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
-
-import re
 
 from grader.errors import DefinitionError, Problem
 
@@ -41,12 +40,30 @@ def loaders() -> tuple[Any, Any]:
     return FastLoader, Loader
 
 
+def not_utf8(path: Path, raw: bytes, exc: UnicodeDecodeError) -> Problem:
+    """Where a definition file stops being UTF-8: its line, column and top-level field."""
+    before = raw[:exc.start]
+    line = before.count(b"\n") + 1
+    column = exc.start - (before.rfind(b"\n") + 1) + 1
+    field = ""
+    for text in reversed(before.split(b"\n")):
+        key = re.match(rb"([A-Za-z_][\w-]*)\s*:", text)
+        if key:
+            field = key.group(1).decode("ascii")
+            break
+    return Problem(str(path), line, field, f"column {column}: the byte 0x{raw[exc.start]:02x} is not UTF-8 text: "
+                                           "save the file as UTF-8")
+
+
 def load_with_lines(path: Path) -> tuple[Any, dict[Path_, int]]:
     """Parse a YAML file; return the data and a map from field path to 1-based line."""
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
+        raw = path.read_bytes()
+        text = raw.decode("utf-8")
+    except OSError as exc:
         raise DefinitionError([Problem(str(path), None, "", f"cannot read the file: {exc}")]) from None
+    except UnicodeDecodeError as exc:
+        raise DefinitionError([not_utf8(path, raw, exc)]) from None
     import yaml
 
     fast, pure = loaders()

@@ -236,3 +236,66 @@ def test_an_alias_bomb_is_one_invalid_exercise(tmp_path: Path) -> None:
     proc = run_grade("list", "--exercises", str(course), timeout=60)
     assert "Traceback" not in proc.stderr and "dot_product" in proc.stdout, proc.stderr
     assert "bomb.yaml:1: the file expands to more than" in proc.stderr, proc.stderr
+
+
+def dot_product_course(tmp_path: Path) -> Path:
+    """A course of one exercise, dot_product, copied from ours; returns its exercises folder."""
+    course = tmp_path / "exercises"
+    (course / "vectors").mkdir(parents=True)
+    for suffix in (".yaml", ".py"):
+        shutil.copy(ROOT / "exercises" / "vectors" / f"dot_product{suffix}", course / "vectors")
+    return course
+
+
+def test_a_yaml_that_is_not_utf8_is_reported_at_its_line_and_field(tmp_path: Path) -> None:
+    course = dot_product_course(tmp_path)
+    path = course / "vectors" / "dot_product.yaml"
+    lines = path.read_bytes().split(b"\n")
+    at = next(i for i, line in enumerate(lines) if line.startswith(b"title:"))
+    lines[at] += b" caf\xe9"  # Latin-1, as an editor on another system saves it
+    path.write_bytes(b"\n".join(lines))
+    for command in (["list"], ["validate", "--quick"]):
+        proc = run_grade(*command, "--exercises", str(course), timeout=60)
+        assert "Traceback" not in proc.stderr and proc.returncode != 0, proc.stderr
+        assert f"dot_product.yaml:{at + 1}: at title: column " in proc.stdout + proc.stderr, proc.stdout + proc.stderr
+        assert "0xe9 is not UTF-8" in proc.stdout + proc.stderr
+    proc = run_grade("all", "--exercises", str(course), "--format", "json", timeout=120)
+    report = json.loads(proc.stdout)  # a CI reading the report sees the course is not whole
+    assert proc.returncode == 2 and not report["passed"] and "0xe9 is not UTF-8" in report["problems"][0], report
+
+
+@pytest.mark.parametrize("args", ["[b, a]", "[a, b, c]"])
+def test_validate_says_when_args_disagree_with_the_stub_and_the_reference(tmp_path: Path, args: str) -> None:
+    """Cases are passed by position and reports name inputs by their `args:` names: a list in another order
+    (or with another name) than the functions' own parameters graded consistently but told the learner
+    the wrong input, and validate said ok."""
+    course = dot_product_course(tmp_path)
+    path = course / "vectors" / "dot_product.yaml"
+    text = path.read_text()
+    assert "\nargs: [a, b]\n" in text
+    path.write_text(text.replace("\nargs: [a, b]\n", f"\nargs: {args}\n"))
+    line = text[:text.index("\nargs: [a, b]\n")].count("\n") + 2
+    quick = run_grade("validate", "--quick", "--exercises", str(course), timeout=120)
+    assert quick.returncode == 1 and f"dot_product.yaml:{line}: at args: the stub's dot_product(a, b)" in quick.stdout, \
+        quick.stdout
+    full = run_grade("validate", "--seeds", "1", str(path), timeout=300)
+    assert full.returncode == 1 and "at args: the reference reference.vectors:dot_product(a, b)" in full.stdout, \
+        full.stdout
+    assert "Traceback" not in quick.stderr + full.stderr
+
+
+def test_of_two_definitions_with_one_id_the_one_named_after_it_is_the_exercise(tmp_path: Path) -> None:
+    """A copy of a definition saved under another name (dot_product.yaml copied to aaa_draft.yaml, sorting
+    first) took the exercise over, and the real file was reported as the duplicate."""
+    course = dot_product_course(tmp_path)
+    draft = course / "vectors" / "aaa_draft.yaml"
+    draft.write_text((course / "vectors" / "dot_product.yaml").read_text().replace(
+        "title: The dot product", "title: A draft"))
+    for command in (["list"], ["validate", "--quick"]):
+        proc = run_grade(*command, "--exercises", str(course), timeout=120)
+        out = proc.stdout + proc.stderr
+        assert "aaa_draft.yaml" in out and "is already used by" in out and str(course / "vectors" / "dot_product.yaml") \
+            in out.split("is already used by", 1)[1], out
+        assert "Traceback" not in proc.stderr
+    proc = run_grade("list", "--exercises", str(course), timeout=120)
+    assert "A draft" not in proc.stdout and "dot product" in proc.stdout.lower(), proc.stdout

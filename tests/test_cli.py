@@ -148,3 +148,48 @@ def test_a_banned_call_made_inside_an_allowed_function_is_named_as_such(tmp_path
     report = json.loads(proc.stdout)
     assert proc.returncode == 1 and report["status"] == "banned"
     assert "numpy.linalg.svd is banned in this exercise (line 5, called inside numpy.linalg.norm)" in report["message"]
+
+
+def test_the_reproduce_line_grades_the_same_file_on_the_same_cases(tmp_path: Path) -> None:
+    """The reproduce line of a file given with --file (and of a submission folder) names it: run as printed,
+    from the same folder, it fails on the same case with the same answer. It used to drop --file, and so
+    graded the untouched stub instead."""
+    import shlex
+
+    mine = tmp_path / "my answer.py"  # a space: the line must quote it
+    mine.write_text("def dot_product(a, b):\n    return float(sum(x * y for x, y in zip(a, b))) + 1e-3\n")
+    proc = run_grade("dot_product", "--file", mine.name, "--exercises", str(EXERCISES), "--cases", "4",
+                     "--format", "json", cwd=tmp_path)
+    first = json.loads(proc.stdout)
+    line = first["reproduce"]
+    assert "--file 'my answer.py'" in line and "--cases 4" in line, line
+    again = run_grade(*shlex.split(line)[1:], "--format", "json", cwd=tmp_path)
+    second = json.loads(again.stdout)
+    assert second["status"] == "failed" and second["seed"] == first["seed"], second
+    assert [(c["name"], c["passed"], c.get("actual")) for c in second["cases"]] == \
+        [(c["name"], c["passed"], c.get("actual")) for c in first["cases"]]
+    text = run_grade(*shlex.split(line)[1:], cwd=tmp_path)
+    assert f"reproduce: {line}" in text.stdout, text.stdout
+
+
+def test_a_file_that_is_not_a_regular_file_is_named_as_such(tmp_path: Path) -> None:
+    """A named pipe given as --file was called missing ('no such file'); a dangling link too. In a
+    submission folder, a folder or a pipe where a file should be is an error that says so, not 'not
+    attempted'."""
+    pipe = tmp_path / "pipe.py"
+    os.mkfifo(pipe)
+    (tmp_path / "dangling.py").symlink_to(tmp_path / "gone.py")
+    for name, said in (("pipe.py", "is not a regular file"), ("dangling.py", "is a link to nothing"),
+                       ("absent.py", "no such file")):
+        proc = run_grade("dot_product", "--file", str(tmp_path / name), "--exercises", str(EXERCISES), timeout=60)
+        assert proc.returncode == 2 and said in proc.stderr and "Traceback" not in proc.stderr, proc.stderr
+    sub = tmp_path / "submission"
+    (sub / "vectors" / "dot_product.py").mkdir(parents=True)
+    (sub / "matrices").mkdir()
+    os.mkfifo(sub / "matrices" / "cross_product.py")
+    proc = run_grade("all", "--submission", str(tmp_path / "submission"), "--exercises", str(EXERCISES),
+                     "--format", "json", "--seed", "1", timeout=300)
+    rows = {e["exercise"]: e for e in json.loads(proc.stdout)["exercises"]}
+    assert rows["dot_product"]["status"] == "error" and "is a folder, not a file" in rows["dot_product"]["message"]
+    assert rows["cross_product"]["status"] == "error" and "not a regular file" in rows["cross_product"]["message"]
+    assert rows["matmul"]["status"] == "not_implemented"

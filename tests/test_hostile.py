@@ -947,3 +947,15 @@ def test_each_learner_is_served_by_a_server_forked_for_them_from_one_worker(tmp_
         assert not Path(f"/proc/{parents[0]}").exists()  # released, killed with what it held, and reaped
         again = box.run(RunRequest(source.resolve(), "vector_arithmetic", one, (), LIMITS))
         assert int(again.cases[0].value) == parents[1]  # until the next call, the same learner's server
+
+
+def test_an_integer_past_any_float_is_said_to_be_one(grader: Any, course: Any, tmp_path: Path) -> None:
+    """A learner who lifts Python's limit on integer text (sys.set_int_max_str_digits(0)) and returns 10**100000
+    was told their code 'interfered with the grader's private channel'; it returned a number no float holds."""
+    path = tmp_path / "huge.py"
+    path.write_text("import sys\n\n\ndef dot_product(a, b):\n    sys.set_int_max_str_digits(0)\n"
+                    "    return 10 ** 100000\n")
+    result = grader.grade(course.exercises["dot_product"], path, seed=1, count=2)
+    first = result.cases[0]
+    assert result.status.value == "failed" and "an integer of about 100001 digits" in first.message, first.message
+    assert "channel" not in first.message

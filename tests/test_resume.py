@@ -192,3 +192,44 @@ def test_nothing_outlives_a_killed_batch(tmp_path: Path) -> None:
             os.killpg(proc.pid, signal.SIGKILL)
         except ProcessLookupError:
             pass
+
+
+def test_an_interrupted_batch_stops_at_once_and_says_how_to_go_on(tmp_path: Path) -> None:
+    """^C (SIGINT to `grade batch`, as a terminal sends it to the whole process group) while the workers grade
+    slow learners: it stopped only once each worker had finished its submission, with no word of --resume.
+    Now the batch ends within seconds, nothing of it is left, and it names the journal and --resume."""
+    folder = tmp_path / "class"
+    for name in ("fast", "slow-a", "slow-b", "slow-c"):
+        put(folder / name, "vectors/vector_arithmetic.py", correct("vector_arithmetic") if name == "fast" else
+            "import time\n\n\ndef vector_arithmetic(*args, **kwargs):\n    time.sleep(1.8)\n")
+    out = tmp_path / "g.csv"
+    args = ["batch", str(folder), "--exercises", str(ROOT / "exercises"), "-j", "2", "-o", str(out)]
+    proc = subprocess.Popen([sys.executable, "-m", "grader.cli", *args], cwd=ROOT, env={**os.environ, "NO_COLOR": "1"},
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 120
+        while proc.poll() is None and finished(journal_path_of(out)) < 1 and time.monotonic() < deadline:
+            time.sleep(0.02)
+        time.sleep(0.5)  # the slow learners' cases are running
+        below = descendants(proc.pid)
+        assert proc.poll() is None and below, "the batch finished before it could be interrupted"
+        os.killpg(proc.pid, signal.SIGINT)
+        started = time.monotonic()
+        _out, err = proc.communicate(timeout=60)
+        took = time.monotonic() - started
+        assert proc.returncode == 130 and took < 6, (proc.returncode, took, err)
+        assert "grade: interrupted" in err and "--resume" in err and str(journal_path_of(out)) in err, err
+        assert "Traceback" not in err, err
+        deadline = time.monotonic() + 4
+        while time.monotonic() < deadline and any(alive(pid, start) for pid, start in below.items()):
+            time.sleep(0.05)
+        assert not [pid for pid, start in below.items() if alive(pid, start)]
+    finally:
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+
+
+def journal_path_of(out: Path) -> Path:
+    return out.with_name(out.name + ".journal")

@@ -131,9 +131,11 @@ def test_a_reference_that_raises_stops_that_exercise_only_in_both_modes(tmp_path
         assert "the reference raised RuntimeError: broken on purpose" in proc.stderr, proc.stderr
         assert "Traceback" not in proc.stderr, proc.stderr
         report = json.loads(proc.stdout)
-        graded = [e["exercise"] for e in report["exercises"]]
-        assert "determinant" not in graded and len(graded) == 39, graded
-        assert {e["status"] for e in report["exercises"]} == {"passed"}
+        graded = {e["exercise"]: e for e in report["exercises"]}
+        assert len(graded) == 40 and not report["passed"], list(graded)  # the invalid one too, said as such
+        assert graded.pop("determinant")["status"] == "error"
+        assert any("broken on purpose" in problem for problem in report["problems"]), report.get("problems")
+        assert {e["status"] for e in graded.values()} == {"passed"}
         runs.append((report, proc.stderr))
     assert runs[0] == runs[1]
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator
 
@@ -10,11 +11,11 @@ import click
 
 from grader import catalog, state
 from grader.commands.options import grading_options
-from grader.commands.output import emit, exit_status, pick_seed
+from grader.commands.output import emit, exit_status, pick_seed, rerun_options
 from grader.definition import Exercise
 from grader.errors import DefinitionError, MissingFile
 from grader.results import ExerciseResult, RunReport
-from grader.submission import learner_file, unusable_submission_file
+from grader.submission import learner_file, stopped_result, unusable_submission_file
 
 if TYPE_CHECKING:
     from grader.grading import Grader
@@ -35,6 +36,7 @@ def grade_all(*, submission: str | None, exercises_dir: str | None, seed: int | 
     from grader.sandbox.client import Sandbox
 
     results: list[ExerciseResult] = []
+    recorded: list[ExerciseResult] = []  # the learner's own results (not those of an invalid definition)
     with Sandbox() as sandbox:  # started first: it boots while the grader loads the course
         root = catalog.find_root(exercises_dir)
         cat = catalog.load_catalog(root)
@@ -64,15 +66,19 @@ def grade_all(*, submission: str | None, exercises_dir: str | None, seed: int | 
             graded = iter(_one_by_one(grader, jobs, used_seed, cases))
         else:
             graded = grader.grade_many(jobs, used_seed, cases)  # in course order, pipelined
-        for slot in slots:
+        for ex, slot in zip(cat.ordered(), slots):
             got = slot if slot is not None else next(graded)
-            if isinstance(got, DefinitionError):
+            if isinstance(got, DefinitionError):  # the course's fault, not the learner's: reported, not recorded
                 problems.extend(got.problems)
+                results.append(stopped_result(ex, learner_file(ex, root, None, submission), used_seed,
+                                              "the exercise definition is invalid"))
             else:
                 results.append(got)
+                recorded.append(got)
     if submission is None:
-        state.record_results(root, results)
-    report = RunReport(tuple(results), used_seed)
+        state.record_results(root, recorded)
+    rerun = rerun_options(submission=submission, exercises_dir=exercises_dir, cases=cases)
+    report = RunReport(tuple(replace(r, rerun=rerun) for r in results), used_seed, tuple(map(str, problems)))
     emit(report, fmt, output, single=False, verbose=verbose)
     for problem in problems:
         click.echo(f"grade: invalid exercise definition: {problem}", err=True)

@@ -34,5 +34,17 @@ def command(folder: str, output: str, json_output: str | None, jobs: int | None,
 
     warn_classroom("grade batch grades other people's code")
 
-    return run_batch(folder, output=output, json_output=json_output, exercises_dir=exercises_dir, jobs=jobs,
-                     seed=seed, cases=cases, progress=progress, report=report, scheduler=scheduler, resume=resume)
+    try:
+        return run_batch(folder, output=output, json_output=json_output, exercises_dir=exercises_dir, jobs=jobs,
+                         seed=seed, cases=cases, progress=progress, report=report, scheduler=scheduler,
+                         resume=resume)
+    except KeyboardInterrupt:
+        from pathlib import Path
+
+        from grader.journal import journal_path
+
+        journal = journal_path(Path(output))
+        if journal.is_file():  # what finished is kept: say how to go on from there
+            click.echo(f"grade: the submissions graded so far are kept in {journal}; run the same command with "
+                       "--resume to grade only the rest", err=True)
+        raise

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import shlex
 import sys
 from pathlib import Path
 from typing import Any
@@ -13,6 +14,22 @@ import click
 from grader.errors import GradeError
 from grader.report import ReportOptions, formatter
 from grader.results import RunReport
+
+
+def rerun_options(*, file: str | None = None, submission: str | None = None, exercises_dir: str | None = None,
+                  cases: int | None = None) -> str:
+    """The options a reproduce line needs besides the exercise and seed: the file graded (--file, or the
+    --submission folder it came from), the exercises folder and the number of cases, as given."""
+    parts: list[str] = []
+    if file is not None:
+        parts += ["--file", file]
+    elif submission is not None:
+        parts += ["--submission", submission]
+    if exercises_dir is not None:
+        parts += ["--exercises", exercises_dir]
+    if cases is not None:
+        parts += ["--cases", str(cases)]
+    return "".join(f" {shlex.quote(part)}" for part in parts)
 
 
 def pick_seed(seed: int | None) -> int:

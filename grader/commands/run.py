@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import click
 
 from grader import catalog, state
 from grader.commands.options import grading_options
-from grader.commands.output import emit, exit_status, pick_seed
+from grader.commands.output import emit, exit_status, pick_seed, rerun_options
 from grader.errors import MissingFile
 from grader.results import RunReport
-from grader.submission import learner_file
+from grader.submission import learner_file, not_a_file
 
 
 class ExerciseCommand(click.Command):
@@ -43,8 +44,9 @@ def grade_one(exercise: str, file: str | None, only_case: str | None, *, submiss
         root = catalog.find_root(exercises_dir)
         ex = catalog.load_one(root, exercise)
         path = learner_file(ex, root, file, submission)
-        if not path.is_file():
-            raise MissingFile(f"no such file: {path}")
+        problem = not_a_file(path)
+        if problem is not None:
+            raise MissingFile(problem)
         from grader.hidden import make_grader
 
         used_seed = pick_seed(seed)
@@ -56,6 +58,8 @@ def grade_one(exercise: str, file: str | None, only_case: str | None, *, submiss
             write_picture(grader, ex, path, result, cases, plot)
     if file is None and submission is None:
         state.record_results(root, [result])
+    result = replace(result, rerun=rerun_options(file=file, submission=submission, exercises_dir=exercises_dir,
+                                                 cases=cases))
     report = RunReport((result,), used_seed)
     emit(report, fmt, output, single=True, verbose=verbose)
     return exit_status(report)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shlex
+
 import re
 
 from grader.results import CaseResult, ExerciseResult, Status
@@ -72,7 +74,7 @@ def case_detail(result: ExerciseResult, case: CaseResult) -> str:
     if case.output:
         lines += ["your output during this case:", indent(case.output)]
     if not case.hidden:
-        lines.append(f"reproduce: grade {result.exercise} --seed {result.seed} --case {case.name}")
+        lines.append(f"reproduce: {result.reproduce} --case {shlex.quote(case.name)}")
     return visible("\n".join(lines)) + "\n"
 
 

@@ -80,7 +80,7 @@ def annotation(result: ExerciseResult, env: Mapping[str, str]) -> str:
     title = f"{result.exercise}: {result.status.value} ({result.score:g}/{result.max_score:g})"
     message = one_line(exercise_message(result), 900)
     if first is not None and not first.hidden and result.status is not Status.NOT_IMPLEMENTED:
-        message += f" (reproduce: grade {result.exercise} --seed {result.seed})"
+        message += f" (reproduce: {result.reproduce})"
     props = [f"file={escape_property(repo_path(result.file, env))}"] if result.file else []
     props += [f"line={line}", f"title={escape_property(title)}"]
     return f"::{level} {','.join(props)}::{escape_data(message)}"

@@ -46,13 +46,16 @@ def exercise_dict(result: ExerciseResult) -> dict[str, Any]:
     if not result.passed and result.status.value not in ("passed", "banned", "not_implemented"):
         first = result.first_failure
         if first is not None and not first.hidden and first.name != "import":
-            out["reproduce"] = f"grade {result.exercise} --seed {result.seed}"
+            out["reproduce"] = result.reproduce
     return out
 
 
 def run_dict(report: RunReport) -> dict[str, Any]:
-    return {"passed": report.passed, "score": round(report.score, 6), "max_score": report.max_score,
-            "seed": report.seed, "exercises": [exercise_dict(e) for e in report.exercises]}
+    out = {"passed": report.passed, "score": round(report.score, 6), "max_score": report.max_score,
+           "seed": report.seed, "exercises": [exercise_dict(e) for e in report.exercises]}
+    if report.problems:  # invalid exercise definitions: the course is not whole
+        out["problems"] = list(report.problems)
+    return out
 
 
 def render(report: RunReport, options: ReportOptions) -> str:

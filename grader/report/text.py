@@ -92,7 +92,7 @@ def render_failure(result: ExerciseResult, case: CaseResult) -> list[str]:
         lines.append("  your output during this case:")
         lines.append(indent(clean(case.output)))
     if not case.hidden:
-        lines.append(f"  reproduce: grade {result.exercise} --seed {result.seed}")
+        lines.append(f"  reproduce: {result.reproduce}")
     lines.append(f"  a hint: grade hint {result.exercise}")
     return lines
 

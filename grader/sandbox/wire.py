@@ -39,11 +39,17 @@ class Unrepresentable(Exception):
     """A value with no plain-data form (an arbitrary object, a string array, ...)."""
 
 
+INT_BITS = 8192  # the largest integer sent, in bits: about 2,466 digits, under int()'s default 4,300
+
+
 def encode(value: Any, blobs: list[bytes]) -> Any:
     """Plain-data tree for `value`, appending array bytes to `blobs`."""
     if value is None or isinstance(value, bool) and type(value) is bool:
         return {"t": "none"} if value is None else {"t": "bool", "v": value}
     if type(value) is int:
+        if value.bit_length() > INT_BITS:  # its decimal text is past what the grader's int() reads
+            raise Unrepresentable(f"an integer of about {int(value.bit_length() * 0.30103) + 1} digits, far beyond "
+                                  "any floating-point number")
         return {"t": "int", "v": str(value)}
     if type(value) is float:
         return {"t": "float", "v": _float_text(value)}
