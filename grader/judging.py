@@ -218,7 +218,7 @@ def judge_case(ex: Exercise, case: Case, exp: Expected, out: CaseOutcome,
     shown = replace(result, inputs={k: render_value(v) for k, v in case.args.items()},
                     expected=f"raises {exp.raises}" if exp.raises else render_value(exp.value),
                     actual=render_value(out.value) if out.kind == "value" and out.unrepresentable is None else None)
-    return Judged(shown, verdict.fired) if isinstance(verdict, Judged) else shown
+    return replace(verdict, result=shown) if isinstance(verdict, Judged) else shown
 
 
 def _verdict(ex: Exercise, case: Case, exp: Expected, out: CaseOutcome,
@@ -262,7 +262,7 @@ def _verdict(ex: Exercise, case: Case, exp: Expected, out: CaseOutcome,
     fired = tuple(rule for rule in ex.mistakes if _fires(rule, ctx, check, tolerance)) \
         if detailed else ()
     return Judged(CaseResult(status=Status.FAILED, message=mismatch.summary, mismatch=mismatch, **base), fired,
-                  None if detailed else ctx)
+                  ctx, tried=detailed)
 
 
 FLOAT32 = "float32"
@@ -286,33 +286,65 @@ class Judged:
 
     result: CaseResult
     fired: tuple[MistakeRule, ...] = ()
-    pending: CheckContext | None = None  # not yet tried against the rules (beyond the detailed ones)
+    ctx: CheckContext | None = None  # the case and the learner's answer
+    tried: bool = True  # fired holds every rule that explains it (False: not tried yet, beyond the detailed ones)
 
 
 def name_mistakes(ex: Exercise, judged: list["Judged | CaseResult"],
                   check: Callable[[CheckContext], Mismatch | None],
                   tolerance: Mapping[str, Any]) -> tuple[CaseResult, ...]:
-    """Name on each failing case the rule that explains the most failing cases (ties: YAML order)."""
+    """Name on each failing case the rule that explains the most failing cases (ties: YAML order), among the
+    rules the learner's answers do not contradict (`contradicted`)."""
     counts = {rule.id: 0 for rule in ex.mistakes}
     for item in judged:
         if isinstance(item, Judged):
             for rule in item.fired:
                 counts[rule.id] += 1
+    failing = [item for item in judged if isinstance(item, Judged)]
+    trusted: dict[str, bool] = {}
+
+    def trust(rule: MistakeRule) -> bool:
+        if rule.id not in trusted:
+            trusted[rule.id] = not contradicted(rule, failing, check, tolerance)
+        return trusted[rule.id]
+
     ranked = sorted(ex.mistakes, key=lambda r: -counts[r.id])
-    best = ranked[0] if ranked and counts[ranked[0].id] else None
+    best = next((r for r in ranked if counts[r.id] and trust(r)), None)
     results = []
     for item in judged:
         if isinstance(item, Judged):
-            if item.pending is not None:  # the usual rule first; all of them only if it does not explain this case
-                if best is not None and _fires(best, item.pending, check, tolerance):
+            if not item.tried and item.ctx is not None:  # the usual rule first; the others if it does not explain it
+                if best is not None and _fires(best, item.ctx, check, tolerance):
                     item = replace(item, fired=(best,))
                 else:
-                    item = replace(item, fired=tuple(r for r in ex.mistakes
-                                                     if _fires(r, item.pending, check, tolerance)))
-            rule = next((r for r in ranked if r in item.fired), None)
+                    item = replace(item, fired=tuple(r for r in ex.mistakes if _fires(r, item.ctx, check, tolerance)))
+            rule = next((r for r in ranked if r in item.fired and trust(r)), None)
             item = replace(item.result, mistake=rule.message, mistake_id=rule.id) if rule else item.result
         results.append(item)
     return tuple(results)
+
+
+def contradicted(rule: MistakeRule, failing: list[Judged], check: Callable[[CheckContext], Mismatch | None],
+                 tolerance: Mapping[str, Any]) -> bool:
+    """Whether the learner's failing answers contradict a mistake more often than they agree with it: on more
+    failing cases the mistake would fail too (`mistakes.visible`) and the answer is not the mistake's, or the
+    mistake would pass and the answer is NaN or inf, than on cases it explains. Such a rule explains a
+    coincidence (the sum of the row lengths equals the sum of absolute values on a diagonal matrix; the
+    infinity norm the 1-norm on a symmetric one; X / norm(X) leaves a dominant row nearly unit, as an epsilon
+    does), not what the learner did. Where the answers it explains hold no finite number, one case against it
+    is enough: a NaN from an overflow is as much a NaN as one from 0 * log 0."""
+    agree = disagree = 0
+    weak = True  # every agreement is a NaN or inf answer beside the mistake's NaN or inf: any way to NaN agrees
+    for item in failing:
+        if item.ctx is None or item.result.hidden:
+            continue
+        if rule in item.fired if item.tried else _fires(rule, item.ctx, check, tolerance):
+            agree += 1
+            weak = weak and mistakes.nothing_finite(item.ctx.actual)
+        else:  # the mistake would fail this case too, yet not so; or passes it, where the answer is NaN or inf
+            shows = mistakes.visible(rule, item.ctx, check)
+            disagree += bool(shows or (shows is False and mistakes.nothing_finite(item.ctx.actual)))
+    return disagree > agree or (weak and disagree > 0)
 
 
 def installed_module_hint(kind: str, message: str) -> str:

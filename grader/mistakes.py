@@ -151,6 +151,33 @@ def fires(rule: MistakeRule, ctx: CheckContext, check: CheckFn, tolerance: Mappi
     return False
 
 
+def nothing_finite(answer: Any) -> bool:
+    """Whether an answer holds numbers and none of them is finite (NaN, inf)."""
+    try:
+        with np.errstate(all="ignore"):
+            values = [np.asarray(v, dtype=complex).ravel() for v in (answer if isinstance(answer, (tuple, list))
+                                                                      else (answer,))]
+    except (TypeError, ValueError):
+        return False
+    return any(v.size for v in values) and not any(bool(np.any(np.isfinite(v))) for v in values)
+
+
+def visible(rule: MistakeRule, ctx: CheckContext, check: CheckFn) -> bool | None:
+    """Whether the mistake, made on this case, would fail it (the answer `instance` builds: the `matches` or
+    `example` function's, or the expected one with the `fix` undone); None where no such answer can be built (a
+    rule that only describes answers, `when` without an example; a mistake that cannot show on this case)."""
+    if rule.when == "nonfinite" and not rule.example:
+        return None  # a poisoned answer shows nothing of the learner's way of getting it
+    try:
+        wrong = instance(rule, ctx.inputs, ctx.expected)
+        if wrong is None:
+            return None
+        with np.errstate(all="ignore"):
+            return check(ctx.with_actual(wrong)) is not None
+    except Exception:  # noqa: BLE001 - a mistake that cannot be made on this case says nothing about it
+        return None
+
+
 def _nearer(wrong: Any, ctx: CheckContext) -> bool:
     """Whether the learner's answer is no farther from the mistake's answer than from the right one: where the
     tolerance is loose (a finite difference's), an answer with another fault (a backward difference, a step

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from grader.checks.core import EPS, CheckContext
+from grader.checks.core import EPS, CheckContext, full_mantissa
 from mistake_models.common import real
 from reference.eigen import eig_symmetric
 
@@ -100,18 +100,23 @@ def power_iteration_unconverged(ctx: CheckContext) -> bool:
         dominant = float(np.asarray(ctx.expected[0], dtype=float))
     except (TypeError, ValueError, IndexError):
         return False
+    if lam == float(np.float32(lam)) and full_mantissa(np.array([lam]), last_bits=4):  # float32 arithmetic's
+        return False  # rounding (a computed float32 number, not a short fraction such as 2.5), not too few steps
     return lam * dominant > 0 and abs(lam) < abs(dominant) * (1 - 1e3 * EPS)  # below it by more than rounding
 
 
-def power_iteration_few_steps(A: np.ndarray, num_iters: int) -> tuple[float, np.ndarray]:
-    """Mistake: 5 steps of power iteration, num_iters ignored."""
+def power_iteration_few_steps(A: np.ndarray, num_iters: int) -> tuple[float, np.ndarray] | None:
+    """Mistake: 5 steps of power iteration, num_iters ignored; None where 5 steps bring lam within rounding of the
+    dominant eigenvalue (v may still be off, but not_converged speaks of lam)."""
     a = np.asarray(A, dtype=float)
     v = np.cos(np.arange(len(a)) + 1.0)
     v /= np.sqrt(v @ v)
     for _ in range(5):
         w = a @ v
         v = w / np.sqrt(w @ w)
-    return float(v @ a @ v), v
+    lam = float(v @ a @ v)
+    dominant = float(np.max(np.abs(np.linalg.eigvalsh((a + a.T) / 2))))
+    return None if abs(lam) >= dominant * (1 - 1e3 * EPS) else (lam, v)
 
 
 def condition_unconverged(ctx: CheckContext) -> bool:

@@ -90,3 +90,33 @@ def lp_unguarded_scaling(x: np.ndarray, p: float) -> float | None:
 # tiny_zeroed examples: the reference with an absolute cutoff (1e-3 catches the cosines near 5e-4)
 lp_norm_cutoff = with_cutoff(_reference_norms.lp_norm, 1e-10)
 frobenius_norm_cutoff = with_cutoff(_reference_norms.frobenius_norm, 1e-10)
+
+
+def nonzero_row_zeroed(ctx: CheckContext) -> bool:
+    """Mistake predicate: a row of X that is not all zeros came out all zeros (a zero-row test that also caught
+    it: an absolute cutoff on the length, or a test of the row's sum)."""
+    try:
+        x = np.asarray(ctx.inputs["X"], dtype=float)
+        actual = np.asarray(ctx.actual, dtype=float)
+    except (KeyError, TypeError, ValueError):
+        return False
+    if actual.shape != x.shape or x.ndim != 2:
+        return False
+    return bool(np.any(np.any(x != 0, axis=1) & np.all(actual == 0, axis=1)))
+
+
+def normalize_rows_cutoff(X: np.ndarray) -> np.ndarray | None:
+    """Mistake: rows shorter than 1e-10 taken for all-zero rows (None where X has no such nonzero row)."""
+    x = np.asarray(X, dtype=float)
+    lengths = np.sqrt(np.sum(x * x, axis=1, keepdims=True))
+    cut = (lengths < 1e-10) & np.any(x != 0, axis=1, keepdims=True)
+    if not np.any(cut):
+        return None
+    return np.where(cut | (lengths == 0), 0.0, x / np.where(lengths == 0, 1.0, lengths))
+
+
+def normalize_rows_whole(X: np.ndarray) -> np.ndarray:
+    """Mistake: X divided by the norm of the whole matrix (np.linalg.norm(X) without axis=1)."""
+    x = np.asarray(X, dtype=float)
+    total = float(np.sqrt(np.sum(x * x)))
+    return x / total if total else x.copy()

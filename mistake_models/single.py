@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from mistake_models.common import in_float32
 from reference import determinant as determinant_module, entropy as entropy_module, gradient_descent as gradient_descent_module
-from reference import matrices, norms, pseudoinverse, svd as svd_module, vectors
+from reference import eigen, matrices, norms, pseudoinverse, svd as svd_module, vectors
 from reference.hadamard import glu as glu_reference
 
 condition_number = in_float32(svd_module.condition_number)
@@ -23,3 +23,4 @@ determinant = in_float32(determinant_module.determinant)
 triangle_area = in_float32(determinant_module.triangle_area)
 gradient_descent = in_float32(gradient_descent_module.gradient_descent)
 entropy = in_float32(entropy_module.entropy)
+power_iteration = in_float32(eigen.power_iteration)

@@ -64,15 +64,16 @@ def projection_epsilon(ctx: CheckContext) -> bool:
 
 
 def cosine_with_epsilon(a: np.ndarray, b: np.ndarray) -> float:
-    """Mistake: (a . b) / (|a| |b| + 1e-12)."""
+    """Mistake: (a . b) / (|a| |b| + 1e-6); an epsilon that large fails vectors of ordinary length too, so that
+    a learner's failures there that are not an epsilon's tell against the mistake (judging.contradicted)."""
     x, y = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
-    return float(np.sum(x * y) / (np.sqrt(np.sum(x * x)) * np.sqrt(np.sum(y * y)) + 1e-12))
+    return float(np.sum(x * y) / (np.sqrt(np.sum(x * x)) * np.sqrt(np.sum(y * y)) + 1e-6))
 
 
 def projection_with_epsilon(a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    """Mistake: ((a . b) / (b . b + 1e-12)) * b."""
+    """Mistake: ((a . b) / (b . b + 1e-6)) * b (an epsilon that shows on ordinary vectors too, as above)."""
     x, y = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
-    return np.sum(x * y) / (np.sum(y * y) + 1e-12) * y
+    return np.sum(x * y) / (np.sum(y * y) + 1e-6) * y
 
 
 # tiny_zeroed examples: the reference with an absolute cutoff (1e-3 catches the cosines near 5e-4)

@@ -108,3 +108,8 @@ def condition_eigenvalues(A: np.ndarray) -> float:
 def condition_one_norm(A: np.ndarray) -> float:
     """Mistake: the 1-norm condition number ||A||_1 ||A^-1||_1."""
     return float(np.linalg.norm(A, 1) * np.linalg.norm(np.linalg.inv(A), 1))
+
+
+def condition_inf_norm(A: np.ndarray) -> float:
+    """Mistake: the infinity-norm condition number ||A||_inf ||A^-1||_inf (largest absolute row sums)."""
+    return float(np.linalg.norm(A, np.inf) * np.linalg.norm(np.linalg.inv(A), np.inf))

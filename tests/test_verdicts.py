@@ -361,3 +361,23 @@ def test_a_source_in_a_declared_encoding_is_read_as_python_reads_it(grader: Any,
     result = grader.grade(course.get("vector_arithmetic"), file, 11)
     assert result.status.value == "error"
     assert "not UTF-8 text" in result.message and "coding: latin-1" in result.message, result.message
+
+
+@pytest.mark.parametrize("exercise, solution, wrong_label, right_label", [
+    ("frobenius_norm", "wrong_sum_of_row_lengths.py", "entrywise_l1", None),  # equal on a diagonal 3-4-5 case only
+    ("condition_number", "mistake_inf_norm.py", "one_norm", "inf_norm"),  # the two agree on a rotation
+    ("glu", "wrong_nan_to_num_gate.py", "sigmoid_sign", None),  # a gate of 0 on a 1x1 case looks like a sign
+    ("softmax_entropy", "mistake_not_finite_shift_by_min.py", "zero_times_log_zero", "not_finite"),  # NaN as NaN
+    ("js_divergence", "wrong_geometric_mixture.py", "symmetrized_kl", None),  # inf as inf
+    ("normalize_rows", "mistake_whole_matrix.py", "epsilon_in_norm", "whole_matrix"),  # one dominant row
+])
+def test_a_mistake_the_other_cases_contradict_is_not_named(exercise: str, solution: str, wrong_label: str,
+                                                           right_label: str | None, grader: Any, course: Any) -> None:
+    """A mistake that explains a failing case by coincidence, while the learner's other failing answers are not
+    the mistake's (or are NaN where it gives numbers), was named: 'you added up the absolute values' for a sum of
+    row lengths, 'p underflowed to 0' for a softmax shifted by its minimum. The other cases now rule it out."""
+    for seed in (0, 2, 5):  # glu's coincidence shows on seeds 2 and 5
+        result = grader.grade(course.get(exercise), SOLUTIONS / exercise / solution, seed)
+        named = {c.mistake_id for c in result.cases if not c.passed}
+        assert result.status.value == "failed" and wrong_label not in named, (seed, named)
+        assert right_label is None or right_label in named, (seed, named)

@@ -49,19 +49,21 @@ def haar(rng: np.random.Generator, n: int) -> np.ndarray:
     return q * np.sign(np.where(np.diag(r) == 0, 1.0, np.diag(r)))
 
 
-def spectrum(rng: np.random.Generator, k: int, cond: float) -> np.ndarray:
-    """k values from 1 down to 1/cond, log-uniform in between, descending."""
+def spectrum(rng: np.random.Generator, k: int, cond: float, gap: float = 0.0) -> np.ndarray:
+    """k values from 1 down to 1/cond, log-uniform in between, descending; `gap` (a fraction of log cond) keeps
+    the inner values that far from both ends (1 / s_2 and s_(k-1) * cond at least cond ** gap)."""
     if k == 1:
         return np.ones(1)
-    inner = np.exp(rng.uniform(-np.log(cond), 0.0, size=k - 2)) if k > 2 else np.empty(0)
+    log_cond = np.log(cond)
+    inner = np.exp(rng.uniform(-(1.0 - gap) * log_cond, -gap * log_cond, size=k - 2)) if k > 2 else np.empty(0)
     return np.sort(np.concatenate(([1.0, 1.0 / cond], inner)))[::-1]
 
 
 def matrix_with_cond(rng: np.random.Generator, m: int, n: int, cond: float, rank: int | None = None,
-                     scale: float = 1.0) -> np.ndarray:
-    """U diag(s) V^T with exact condition number over its nonzero singular values and rank."""
+                     scale: float = 1.0, gap: float = 0.0) -> np.ndarray:
+    """U diag(s) V^T with exact condition number over its nonzero singular values and rank (`gap`: spectrum)."""
     k = min(m, n) if rank is None else rank
-    s = spectrum(rng, k, cond) * scale
+    s = spectrum(rng, k, cond, gap) * scale
     u = haar(rng, m)[:, :k]
     v = haar(rng, n)[:, :k]
     return (u * s) @ v.T

@@ -111,7 +111,9 @@ def sgd_problem(rng: np.random.Generator, n: Range = (20, 80), d: Range = (2, 5)
 def fd_problem(rng: np.random.Generator, n: Range = (2, 6), kind: str = "any", pass_h: float = 0.3) -> dict[str, Any]:
     """A scalar function f and a point x. Kinds: a quadratic (central differences are exact; h may
     be 1e-3..1e-6), sin with frequencies 10..60 and log-sum-exp with weights 3..15 (steep: a forward
-    difference is far off), Rosenbrock off its valley, a logistic loss. With probability pass_h, h is passed."""
+    difference is far off), Rosenbrock off its valley, a logistic loss; and, only when asked for, `offset`:
+    gentle sines on top of a large constant (a step far below h = 1e-5 is all rounding). With probability
+    pass_h, h is passed."""
     size = pick_int(rng, n)
     chosen = _kind(rng, kind, FD_KINDS)
     x = rng.uniform(-2.0, 2.0, size)
@@ -123,6 +125,11 @@ def fd_problem(rng: np.random.Generator, n: Range = (2, 6), kind: str = "any", p
     elif chosen == "sin":
         amp = rng.choice([-1.0, 1.0], size) * rng.uniform(0.5, 2.0, size) * random_scale(rng)
         f = callable_arg("sin_sum", a=amp, k=rng.uniform(10.0, 60.0, size))
+    elif chosen == "offset":  # gentle slopes (0.4 to 2) on top of 3e4: f's rounding, 3.6e-12, is all a difference
+        # sees; over 2h = 2e-5 it stays within 0.1 of the tolerance, over a step of 1e-8 it is 40 times it
+        amp = rng.choice([-1.0, 1.0], size) * rng.uniform(1.0, 2.0, size)
+        f = callable_arg("sin_sum", a=amp, k=rng.uniform(0.5, 1.0, size), c=3e4)
+        x = rng.uniform(-0.5, 0.5, size)
     elif chosen == "logsumexp":
         w = rng.standard_normal((pick_int(rng, (size, size + 3)), size)) * pick_float(rng, (3.0, 15.0), log=True)
         f = callable_arg("logsumexp", W=w, b=rng.standard_normal(w.shape[0]))

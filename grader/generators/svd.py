@@ -81,7 +81,9 @@ def low_rank_case(rng: np.random.Generator, m: Range = (3, 10), n: Range = (3, 1
 
 @generator("nonsingular_square")
 def nonsingular_square(rng: np.random.Generator, n: Range = (3, 10), cond: Range = (1.0, 1e3),
-                       scale: Range | None = None) -> dict[str, Any]:
-    """Square A = U diag(s) V^T with condition number log-uniform in `cond` (<= 1e3), times a scale."""
+                       scale: Range | None = None, gap: float = 0.0) -> dict[str, Any]:
+    """Square A = U diag(s) V^T with condition number log-uniform in `cond` (<= 1e3), times a scale; `gap`: the
+    largest and the smallest singular values stand apart from the others by a factor cond ** gap."""
     size = pick_int(rng, n)
-    return {"A": matrix_with_cond(rng, size, size, pick_float(rng, cond, log=True), scale=pick_scale(rng, scale))}
+    return {"A": matrix_with_cond(rng, size, size, pick_float(rng, cond, log=True), scale=pick_scale(rng, scale),
+                                  gap=gap)}

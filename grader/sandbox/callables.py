@@ -58,16 +58,17 @@ def _logsumexp_grad(W: np.ndarray, b: np.ndarray) -> Callable[[np.ndarray], np.n
     return grad
 
 
-def _sin_sum(a: np.ndarray, k: np.ndarray) -> Callable[[np.ndarray], float]:
-    """f(x) = sum a_i sin(k_i x_i): steep when k is large."""
+def _sin_sum(a: np.ndarray, k: np.ndarray, c: float = 0.0) -> Callable[[np.ndarray], float]:
+    """f(x) = c + sum a_i sin(k_i x_i): steep when k is large; a large c leaves the rounding of f, not its
+    curvature, as the error of a difference quotient."""
 
     def f(x: np.ndarray) -> float:
-        return float(np.sum(a * np.sin(k * np.asarray(x, dtype=float))))
+        return float(c + np.sum(a * np.sin(k * np.asarray(x, dtype=float))))
 
     return f
 
 
-def _sin_sum_grad(a: np.ndarray, k: np.ndarray) -> Callable[[np.ndarray], np.ndarray]:
+def _sin_sum_grad(a: np.ndarray, k: np.ndarray, c: float = 0.0) -> Callable[[np.ndarray], np.ndarray]:
     def grad(x: np.ndarray) -> np.ndarray:
         return a * k * np.cos(k * np.asarray(x, dtype=float))
 
