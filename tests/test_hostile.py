@@ -30,6 +30,7 @@ the secret appears nowhere in what grade printed.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import os
@@ -959,3 +960,59 @@ def test_an_integer_past_any_float_is_said_to_be_one(grader: Any, course: Any, t
     first = result.cases[0]
     assert result.status.value == "failed" and "an integer of about 100001 digits" in first.message, first.message
     assert "channel" not in first.message
+
+
+IPC_PROBE = """
+import ctypes, ctypes.util, os
+
+libc = ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True)
+libc.mq_open.restype = ctypes.c_int
+
+
+def vector_arithmetic(a, b):
+    found = []
+    for call in (lambda: libc.semget(0, 16, 0o1600), lambda: libc.msgget(0x5EED, 0o1666),
+                 lambda: libc.mq_open(b"/grade-probe", os.O_CREAT | os.O_RDWR, 0o600, None)):
+        ctypes.set_errno(0)
+        found += [float(call()), float(ctypes.get_errno())]
+    return found
+"""
+
+
+@linux_runner_only("seccomp (the portable runner has none)")
+def test_learner_code_cannot_make_ipc_objects_that_outlive_it(tmp_path: Path) -> None:
+    """System V semaphore sets and message queues, and POSIX message queues, outlived the learner's process,
+    its control group and the batch: kernel memory no limit counted (a submission pinned 2 GB), and a channel
+    between learners (a later learner of another uid got the same ids back). They are refused (EPERM)."""
+    from grader.sandbox.client import RunRequest, Sandbox
+
+    source = tmp_path / "ipc.py"
+    source.write_text(IPC_PROBE)
+    one = (("one", {"a": np.array([1.0]), "b": np.array([2.0])}),)
+    with Sandbox() as box:
+        if not box.hello().get("seccomp"):
+            pytest.skip("no seccomp filter on this architecture")
+        outcome = box.run(RunRequest(source.resolve(), "vector_arithmetic", one, (), LIMITS))
+    assert outcome.cases[0].kind == "value", outcome
+    assert [int(v) for v in outcome.cases[0].value] == [-1, errno.EPERM] * 3, outcome.cases[0].value
+
+
+@linux_runner_only("a fork server's learner servers (the portable runner starts a fresh interpreter per learner process)")
+def test_after_hidden_cases_the_learner_gets_a_fresh_server(tmp_path: Path) -> None:
+    """The learner's server reads the hidden cases' inputs to hand them to the process that runs them apart;
+    a later learner's process, a copy of that server's heap, could have scanned it for them and printed them
+    into a report. After a request with hidden cases, the next ones go to a fresh fork of the pristine worker,
+    as between learners."""
+    from grader.sandbox.client import RunRequest, Sandbox
+
+    source = tmp_path / "parent.py"
+    source.write_text("import os\n\n\ndef vector_arithmetic(a, b):\n    return float(os.getppid())\n")
+    cases = tuple((f"c{i}", {"a": np.array([1.0]), "b": np.array([2.0])}) for i in range(2))
+    with Sandbox() as box:
+        box.fresh_learner([()])
+        before = box.run(RunRequest(source.resolve(), "vector_arithmetic", cases, (), LIMITS))
+        hidden = box.run(RunRequest(source.resolve(), "vector_arithmetic", cases, (), LIMITS, hidden=(1,)))
+        after = box.run(RunRequest(source.resolve(), "vector_arithmetic", cases, (), LIMITS))
+    servers = [int(o.cases[0].value) for o in (before, hidden, after)]
+    assert servers[0] == servers[1] != servers[2], servers  # the hidden request's server served nothing after it
+    assert int(hidden.cases[1].value) == servers[1]  # the hidden case itself ran below that server

@@ -291,7 +291,10 @@ class LinuxSandbox:
 
         So no learner's process holds a hidden case while anything it prints can still reach a report
         (the visible cases' output, a later exercise's), and what the hidden cases' process sees never
-        comes back but as each case's value (or exception), which only the comparison reads.
+        comes back but as each case's value (or exception), which only the comparison reads. Where the
+        requests go to a server forked for the learner (fresh_learner), that server, which read the hidden
+        cases, is replaced by a fresh fork before the next request: a later learner's process is a copy of
+        its server's heap, freed pages included.
         """
         hidden = sorted({i for i in request.hidden if 0 <= i < len(request.cases)})
         visible = [i for i in range(len(request.cases)) if i not in set(hidden)]
@@ -307,6 +310,8 @@ class LinuxSandbox:
         limits["exercise_seconds"] = max(left, min(float(limits.get("case_seconds", 1.0)), total))
         second = self.run(replace(request, cases=tuple(request.cases[i] for i in hidden), hidden=(), apart=True,
                                   limits=limits))
+        if self._one_learner:  # the learner's server read the hidden cases, and its later learner processes
+            self.fresh_learner(self._bans)  # would be copies of its heap: the next requests go to a fresh fork
         if second.import_error is not None or second.import_failure is not None:
             gone = {"message": "your file could not be imported again to run the hidden cases"}
             later = [CaseOutcome(0, "crashed", detail=gone) for _ in hidden]

@@ -381,10 +381,13 @@ SECCOMP_ARCHES = {
                 188, 189, 190, 197, 198, 199, 463, 466,  # set/remove xattr (and the *at forms)
                 41, 425, 426, 427,  # socket, io_uring (which would bypass this filter)
                 321, 298, 323, 248, 249, 250,  # bpf, perf_event_open, userfaultfd, key rings
-                319, 447, 29), True),  # memfd_create, memfd_secret, shmget: memory outside RLIMIT_AS
+                319, 447, 29,  # memfd_create, memfd_secret, shmget: memory outside RLIMIT_AS
+                30, 31, 67, 64, 65, 66, 220, 68, 69, 70, 71,  # shmat/ctl/dt, sem*, msg*: System V IPC
+                240, 241, 242, 243, 244, 245), True),  # mq_*: POSIX message queues
     "aarch64": (0xC00000B7, (129, 131, 138, 240),
                 (130, 424, 117, 270, 271, 52, 53, 452, 54, 55, 88, 5, 6, 7, 14, 15, 16, 463, 466,
-                 198, 425, 426, 427, 280, 241, 282, 217, 218, 219, 279, 447, 194), False),
+                 198, 425, 426, 427, 280, 241, 282, 217, 218, 219, 279, 447, 194,
+                 *range(180, 198)), False),  # mq_*, msg*, sem*, shm* (180..197 in the generic numbering)
 }
 PR_SET_SECCOMP, SECCOMP_MODE_FILTER = 22, 2
 RET_ALLOW, RET_EPERM = 0x7FFF0000, 0x00050000 | 1
@@ -409,8 +412,10 @@ def signal_filter(own_pid: int, arch: str) -> list[tuple[int, int, int, int]]:
     socket (no network, no local daemon such as Docker's socket; socketpair stays), io_uring,
     bpf, perf_event_open, userfaultfd and the key rings (kernel surface numerical code never
     needs), memfd_create, memfd_secret and shmget (shared memory that RLIMIT_AS does not count and
-    that can outlive the process), and every syscall of another ABI (i386 through int 0x80, x32).
-    """
+    that can outlive the process), the rest of System V IPC and POSIX message queues (semaphore sets
+    and queues outlive the learner, its control group and the batch, holding kernel memory no limit
+    counts, and are a channel between learners), and every syscall of another ABI (i386 through int
+    0x80, x32)."""
     audit_arch, own_only, refused, x32 = SECCOMP_ARCHES[arch]
     prog = [(LD_ABS, 0, 0, 4), (JEQ, 1, 0, audit_arch), (RET, 0, 0, RET_EPERM), (LD_ABS, 0, 0, 0)]
     if x32:
