@@ -20,7 +20,7 @@ from grader.inputs import Case
 from grader.render import render_value
 from grader.results import CaseResult, ExerciseResult, Mismatch, Status, first_failure
 from grader.sandbox.client import CaseOutcome, RunOutcome
-from grader.sandbox.scan import REFLECTION, Finding
+from grader.sandbox.scan import METHOD_PREFIX, REFLECTION, Finding
 
 SIGNALS = {4: "an illegal instruction", 6: "an abort", 7: "a bus error", 8: "a floating-point exception",
            9: "being killed", 11: "a segmentation fault", 24: "the CPU time limit", 25: "the file size limit"}
@@ -50,6 +50,11 @@ def banned_result(ex: Exercise, file: Path, seed: int, findings: list[Finding],
     if name.startswith(REFLECTION):  # reached at run time, it could be a banned function without its name
         message = (f"{name[len(REFLECTION):]} is not allowed in an exercise that bans calls ({where}): it can reach "
                    f"functions by names built at run time, so write out the names you use")
+    elif name.startswith(METHOD_PREFIX) and first.line:  # read off the file: a method call on any object
+        method = name[len(METHOD_PREFIX):]
+        message = (f"the .{method} method is banned in this exercise ({where}): the point is to compute it "
+                   f"yourself; any call written `x.{method}(...)` counts (the grader cannot tell a numpy array's "
+                   f".{method} from your own), so give your own methods another name")
     else:
         message = f"{name} is banned in this exercise ({where}): the point is to compute it yourself"
     others = sorted({f.name.removeprefix(REFLECTION) for f in findings[1:]} - {first.name.removeprefix(REFLECTION)})

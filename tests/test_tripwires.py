@@ -336,3 +336,22 @@ def test_a_process_whose_tripwires_were_changed_takes_no_next_exercise(tmp_path:
         after = pid(box, "pid.py")
     assert first == again == tampered  # reused while intact
     assert after != tampered  # the changed process served no further exercise
+
+
+def test_a_main_block_is_not_scanned_unless_the_file_binds_its_name() -> None:
+    """A learner's own checks under `if __name__ == "__main__":` (np.linalg.det beside their determinant,
+    doctest.testmod()) never run when the grader imports the file: they were 'banned'. A file that assigns
+    __name__ (so that the block runs on import) is scanned whole."""
+    from grader.sandbox.scan import scan_source
+
+    checks = ('if __name__ == "__main__":\n    import doctest\n    doctest.testmod()\n'
+              '    print(np.linalg.det(np.eye(2)))\nelse:\n    x = np.linalg.det\n')
+    source = "import numpy as np\n\n\ndef determinant(A):\n    return 1.0\n\n\n" + checks
+    found = {f.name.removeprefix("reflection: ") for f in scan_source(source, "f.py", ["numpy.linalg.det"])}
+    assert found == {"numpy.linalg.det"} and [f.line for f in scan_source(source, "f.py", ["numpy.linalg.det"])] \
+        == [13], found  # the else branch, which runs on import, is still read
+    for binding in ('__name__ = "__main__"\n', 'globals().update(__name__="__main__")\n',
+                    "from os import sep as __name__\n"):
+        hostile = scan_source(binding + source, "f.py", ["numpy.linalg.det"])
+        assert any(f.line >= 12 and "numpy.linalg.det" in f.name for f in hostile) or \
+            any("globals" in f.name for f in hostile), (binding, hostile)

@@ -381,3 +381,37 @@ def test_a_mistake_the_other_cases_contradict_is_not_named(exercise: str, soluti
         named = {c.mistake_id for c in result.cases if not c.passed}
         assert result.status.value == "failed" and wrong_label not in named, (seed, named)
         assert right_label is None or right_label in named, (seed, named)
+
+
+@pytest.mark.parametrize("exercise, source", [
+    ("cross_product", "import array\n\n\ndef cross_product(a, b):\n    return array.array('d', [a[1] * b[2] - a[2] * b[1], "
+                      "a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0]])\n"),
+    ("cross_product", "import numpy as np\n\n\ndef cross_product(a, b):\n    return memoryview(np.array([a[1] * b[2] - "
+                      "a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0]]))\n"),
+    ("dot_product", "from fractions import Fraction\n\n\ndef dot_product(a, b):\n"
+                    "    return sum((Fraction(x) * Fraction(y) for x, y in zip(a, b)), Fraction(0))\n"),
+    ("dot_product", "from decimal import Decimal, localcontext\n\n\ndef dot_product(a, b):\n"
+                    "    with localcontext() as ctx:\n        ctx.prec = 2000\n"
+                    "        return sum((Decimal(x) * Decimal(y) for x, y in zip(a, b)), Decimal(0))\n"),
+])
+def test_array_likes_and_python_numbers_are_accepted(exercise: str, source: str, grader: Any, course: Any,
+                                                     tmp_path: Path) -> None:
+    """CURRICULUM: array-likes that np.asarray converts to the expected shape are accepted, and Python numbers.
+    An array.array, a memoryview, a Fraction or a Decimal was 'a value of type array' (or Fraction): rejected."""
+    path = tmp_path / f"{exercise}.py"
+    path.write_text(source)
+    for seed in SEEDS:
+        result = grader.grade(course.get(exercise), path, seed)
+        assert result.status.value == "passed", (seed, result.first_failure and result.first_failure.message)
+
+
+def test_a_learners_own_method_of_a_banned_name_is_explained(grader: Any, course: Any, tmp_path: Path) -> None:
+    """dot_product bans the .dot method; a pure-Python Vector class with its own .dot was told 'numpy.ndarray.dot
+    is banned', in a file that never imports numpy."""
+    path = tmp_path / "dot_product.py"
+    path.write_text("class Vector:\n    def __init__(self, xs):\n        self.xs = list(xs)\n\n"
+                    "    def dot(self, other):\n        return sum(x * y for x, y in zip(self.xs, other.xs))\n\n\n"
+                    "def dot_product(a, b):\n    return float(Vector(a).dot(Vector(b)))\n")
+    result = grader.grade(course.get("dot_product"), path, 0)
+    assert result.status.value == "banned" and "the .dot method is banned" in result.message, result.message
+    assert "numpy.ndarray" not in result.message and "give your own methods another name" in result.message

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import linecache
+import numbers
 import os
 import sys
 import time
@@ -390,11 +391,20 @@ def to_plain(value: Any, depth: int = 0) -> Any:
                 return wire.NumberList(packed, isinstance(value, tuple))
         items = [to_plain(v, depth + 1) for v in value]
         return tuple(items) if isinstance(value, tuple) else items
-    if hasattr(value, "__array__") or hasattr(value, "__array_interface__"):
+    if hasattr(value, "__array__") or hasattr(value, "__array_interface__") or isinstance(value, memoryview) \
+            or type(value).__module__ == "array" and type(value).__name__ == "array":  # array.array('d', ...)
         arr = np.asarray(value)
         if arr.dtype.kind in wire.NUMERIC_KINDS:
             return np.array(arr, copy=True, subok=False)
-    raise wire.Unrepresentable(f"a value of type {type(value).__name__}")
+    if isinstance(value, numbers.Number):  # Fraction, Decimal: Python numbers (CURRICULUM), compared as floats
+        try:
+            return complex(value) if isinstance(value, numbers.Complex) and not isinstance(value, numbers.Real) \
+                else float(value)
+        except (TypeError, ValueError, ArithmeticError) as exc:
+            raise wire.Unrepresentable(f"a number of type {type(value).__name__} that is no float") from exc
+    kind = type(value)
+    name = kind.__name__ if kind.__module__ == "builtins" else f"{kind.__module__}.{kind.__qualname__}"
+    raise wire.Unrepresentable(f"a value of type {name}")
 
 
 def _any_complex(arr: np.ndarray) -> bool:

@@ -332,6 +332,40 @@ def _prefixes(qualified: str) -> list[str]:
     return [".".join(parts[:i]) for i in range(1, len(parts) + 1)]
 
 
+def without_main_blocks(tree: ast.Module) -> ast.Module:
+    """The module without its top-level `if __name__ == "__main__":` blocks (their `else` kept), which never run
+    when the grader imports the file (as `submission`): a learner's own checks there (np.linalg.det beside their
+    determinant, doctest.testmod()) are no use of a banned call. Only where nothing in the file binds __name__
+    (an assignment, global, import or del of it): anything else that could make the block run (exec, globals(),
+    sys.modules, setattr) is reflection, refused where calls are banned."""
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name) and node.id == "__name__" and not isinstance(node.ctx, ast.Load):
+            return tree
+        if isinstance(node, (ast.Global, ast.Nonlocal)) and "__name__" in node.names:
+            return tree
+        if isinstance(node, (ast.Import, ast.ImportFrom)) and any((a.asname or a.name) == "__name__"
+                                                                  for a in node.names):
+            return tree
+        if isinstance(node, (ast.MatchAs, ast.MatchStar)) and node.name == "__name__":
+            return tree
+    body: list[ast.stmt] = []
+    for stmt in tree.body:
+        if isinstance(stmt, ast.If) and _is_main_test(stmt.test):
+            body.extend(stmt.orelse)
+        else:
+            body.append(stmt)
+    return ast.Module(body=body, type_ignores=tree.type_ignores)
+
+
+def _is_main_test(test: ast.expr) -> bool:
+    """`__name__ == "__main__"` (either way round)."""
+    if not (isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(test.ops[0], ast.Eq)):
+        return False
+    sides = [test.left, test.comparators[0]]
+    return any(isinstance(x, ast.Name) and x.id == "__name__" for x in sides) \
+        and any(isinstance(x, ast.Constant) and x.value == "__main__" for x in sides)
+
+
 def scan_source(source: str, file: str, banned: list[str], reflection: bool = True) -> list[Finding]:
     """Every use of a banned name in the source, in line order (none if it does not parse); with
     `reflection`, also every use of reflection (see REFLECTION) where something is banned: for a learner's
@@ -344,6 +378,7 @@ def scan_source(source: str, file: str, banned: list[str], reflection: bool = Tr
         tree = ast.parse(source, filename=file)
     except (SyntaxError, ValueError, RecursionError, MemoryError):  # a hostile source: nesting, size
         return []
+    tree = without_main_blocks(tree)
     scanner = _Scanner(banned, file, reflection)
     scanner.defined = {n.name for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef,
                                                                          ast.ClassDef))}
