@@ -403,7 +403,8 @@ def to_plain(value: Any, depth: int = 0) -> Any:
         except (TypeError, ValueError, ArithmeticError) as exc:
             raise wire.Unrepresentable(f"a number of type {type(value).__name__} that is no float") from exc
     kind = type(value)
-    name = kind.__name__ if kind.__module__ == "builtins" else f"{kind.__module__}.{kind.__qualname__}"
+    own = kind.__module__ in ("builtins", "submission", "__main__")  # the learner's file is imported as `submission`
+    name = kind.__name__ if own else f"{kind.__module__}.{kind.__qualname__}"
     raise wire.Unrepresentable(f"a value of type {name}")
 
 
