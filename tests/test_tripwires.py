@@ -351,7 +351,7 @@ def test_a_main_block_is_not_scanned_unless_the_file_binds_its_name() -> None:
     assert found == {"numpy.linalg.det"} and [f.line for f in scan_source(source, "f.py", ["numpy.linalg.det"])] \
         == [13], found  # the else branch, which runs on import, is still read
     for binding in ('__name__ = "__main__"\n', 'globals().update(__name__="__main__")\n',
-                    "from os import sep as __name__\n"):
+                    "from os import sep as __name__\n", 'import submission\nsubmission.__name__ = "__main__"\n'):
         hostile = scan_source(binding + source, "f.py", ["numpy.linalg.det"])
         assert any(f.line >= 12 and "numpy.linalg.det" in f.name for f in hostile) or \
             any("globals" in f.name for f in hostile), (binding, hostile)
