@@ -310,8 +310,9 @@ class LinuxSandbox:
         limits["exercise_seconds"] = max(left, min(float(limits.get("case_seconds", 1.0)), total))
         second = self.run(replace(request, cases=tuple(request.cases[i] for i in hidden), hidden=(), apart=True,
                                   limits=limits))
-        if self._one_learner:  # the learner's server read the hidden cases, and its later learner processes
-            self.fresh_learner(self._bans)  # would be copies of its heap: the next requests go to a fresh fork
+        if getattr(self, "_one_learner", False):  # the learner's server read the hidden cases (the portable
+            self.fresh_learner(self._bans)  # runner, which shares this method, has none): later learner processes
+            # would be copies of its heap, so the next requests go to a fresh fork
         if second.import_error is not None or second.import_failure is not None:
             gone = {"message": "your file could not be imported again to run the hidden cases"}
             later = [CaseOutcome(0, "crashed", detail=gone) for _ in hidden]
