@@ -266,8 +266,8 @@ def _verdict(ex: Exercise, case: Case, exp: Expected, out: CaseOutcome,
         return CaseResult(status=Status.PASSED, **base)
     fired = tuple(rule for rule in ex.mistakes if _fires(rule, ctx, check, tolerance)) \
         if detailed else ()
-    return Judged(CaseResult(status=Status.FAILED, message=mismatch.summary, mismatch=mismatch, **base), fired,
-                  ctx, tried=detailed)
+    return Judged(CaseResult(status=Status.FAILED, message=mismatch.summary, mismatch=mismatch, **base), ctx,
+                  fired, tried=detailed)
 
 
 FLOAT32 = "float32"
@@ -290,8 +290,8 @@ class Judged:
     """A case's result before mistakes are named, with every rule that explains it."""
 
     result: CaseResult
+    ctx: CheckContext  # the case and the learner's answer
     fired: tuple[MistakeRule, ...] = ()
-    ctx: CheckContext | None = None  # the case and the learner's answer
     tried: bool = True  # fired holds every rule that explains it (False: not tried yet, beyond the detailed ones)
 
 
@@ -300,12 +300,8 @@ def name_mistakes(ex: Exercise, judged: list["Judged | CaseResult"],
                   tolerance: Mapping[str, Any]) -> tuple[CaseResult, ...]:
     """Name on each failing case the rule that explains the most failing cases (ties: YAML order), among the
     rules the learner's answers do not contradict (`contradicted`)."""
-    counts = {rule.id: 0 for rule in ex.mistakes}
-    for item in judged:
-        if isinstance(item, Judged):
-            for rule in item.fired:
-                counts[rule.id] += 1
     failing = [item for item in judged if isinstance(item, Judged)]
+    counts = {rule.id: sum(rule in item.fired for item in failing) for rule in ex.mistakes}
     trusted: dict[str, bool] = {}
 
     def trust(rule: MistakeRule) -> bool:
@@ -318,7 +314,7 @@ def name_mistakes(ex: Exercise, judged: list["Judged | CaseResult"],
     results = []
     for item in judged:
         if isinstance(item, Judged):
-            if not item.tried and item.ctx is not None:  # the usual rule first; the others if it does not explain it
+            if not item.tried:  # the usual rule first; the others if it does not explain it
                 if best is not None and _fires(best, item.ctx, check, tolerance):
                     item = replace(item, fired=(best,))
                 else:
@@ -341,7 +337,7 @@ def contradicted(rule: MistakeRule, failing: list[Judged], check: Callable[[Chec
     agree = disagree = 0
     weak = True  # every agreement is a NaN or inf answer beside the mistake's NaN or inf: any way to NaN agrees
     for item in failing:
-        if item.ctx is None or item.result.hidden:
+        if item.result.hidden:
             continue
         if rule in item.fired if item.tried else _fires(rule, item.ctx, check, tolerance):
             agree += 1

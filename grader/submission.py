@@ -60,12 +60,12 @@ def not_a_file(path: Path) -> str | None:
 def unusable_submission_file(ex: Exercise, path: Path, folder: Path | None, seed: int) -> ExerciseResult | None:
     """The verdict for a submission file that cannot be graded as it is (missing, or a link leading out
     of the submission, say to another learner's file); None when it can be graded."""
-    problem = not_a_file(path)
-    if problem is not None and (path.exists() or path.is_symlink()):  # there, but not a file to grade
+    if not path.exists() and not path.is_symlink():
+        return not_attempted(ex, path, seed)
+    problem = not_a_file(path)  # there, but not a file to grade: a folder, a pipe, a link to nothing
+    if problem is not None:
         return ExerciseResult(ex.id, ex.topic, ex.title, Status.ERROR, seed, 0.0, ex.points, (),
                               f"could not be graded: {problem}", str(path))
-    if problem is not None:
-        return not_attempted(ex, path, seed)
     if folder is not None and not inside(path.resolve(), folder.resolve()):
         return ExerciseResult(ex.id, ex.topic, ex.title, Status.ERROR, seed, 0.0, ex.points, (),
                               f"{path} is a link to a file outside the submission: submit the file itself",

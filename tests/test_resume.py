@@ -12,10 +12,12 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from conftest import ROOT, run_grade
+from grader.journal import journal_path
 from klass import make_big_class
 from test_batch import COURSE, REL, correct, put
 
@@ -46,10 +48,7 @@ def kill_after(args: list[str], journal: Path, lines: int) -> None:
         os.kill(proc.pid, signal.SIGKILL)  # grade batch itself
         proc.wait(timeout=10)
     finally:
-        try:
-            os.killpg(proc.pid, signal.SIGKILL)  # its workers and learners' processes, if any stayed
-        except ProcessLookupError:
-            pass
+        kill_group(proc)  # its workers and learners' processes, if any stayed
 
 
 @pytest.fixture(scope="module")
@@ -157,6 +156,22 @@ def alive(pid: int, start: bytes) -> bool:
 
 
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads the process table from /proc")
+def still_alive(below: dict[int, bytes], seconds: float = 4) -> list[int]:
+    """The processes of `below` still running after waiting up to `seconds` for them to end."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline and any(alive(pid, start) for pid, start in below.items()):
+        time.sleep(0.05)
+    return [pid for pid, start in below.items() if alive(pid, start)]
+
+
+def kill_group(proc: subprocess.Popen[Any]) -> None:
+    """SIGKILL a test's batch and everything of its session that stayed (the test's own teardown)."""
+    try:
+        os.killpg(proc.pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+
+
 def test_nothing_outlives_a_killed_batch(tmp_path: Path) -> None:
     """SIGKILL to `grade batch` alone (not its process group), while its workers grade slow learners (in the
     course, each case of vector_arithmetic takes 1.8 s of its 2, the exercise most of its 20): the workers,
@@ -182,16 +197,10 @@ def test_nothing_outlives_a_killed_batch(tmp_path: Path) -> None:
         assert proc.poll() is None, "the batch finished before it could be killed"
         os.kill(proc.pid, signal.SIGKILL)
         proc.wait(timeout=10)
-        deadline = time.monotonic() + 4
-        while time.monotonic() < deadline and any(alive(pid, start) for pid, start in below.items()):
-            time.sleep(0.05)
-        left = [pid for pid, start in below.items() if alive(pid, start)]
+        left = still_alive(below)
         assert not left, f"left behind by the killed batch: {left}"
     finally:
-        try:
-            os.killpg(proc.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
+        kill_group(proc)
 
 
 def test_an_interrupted_batch_stops_at_once_and_says_how_to_go_on(tmp_path: Path) -> None:
@@ -208,7 +217,7 @@ def test_an_interrupted_batch_stops_at_once_and_says_how_to_go_on(tmp_path: Path
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
     try:
         deadline = time.monotonic() + 120
-        while proc.poll() is None and finished(journal_path_of(out)) < 1 and time.monotonic() < deadline:
+        while proc.poll() is None and finished(journal_path(out)) < 1 and time.monotonic() < deadline:
             time.sleep(0.02)
         time.sleep(0.5)  # the slow learners' cases are running
         below = descendants(proc.pid)
@@ -218,18 +227,9 @@ def test_an_interrupted_batch_stops_at_once_and_says_how_to_go_on(tmp_path: Path
         _out, err = proc.communicate(timeout=60)
         took = time.monotonic() - started
         assert proc.returncode == 130 and took < 6, (proc.returncode, took, err)
-        assert "grade: interrupted" in err and "--resume" in err and str(journal_path_of(out)) in err, err
+        assert "grade: interrupted" in err and "--resume" in err and str(journal_path(out)) in err, err
         assert "Traceback" not in err, err
-        deadline = time.monotonic() + 4
-        while time.monotonic() < deadline and any(alive(pid, start) for pid, start in below.items()):
-            time.sleep(0.05)
-        assert not [pid for pid, start in below.items() if alive(pid, start)]
+        left = still_alive(below)
+        assert not left, f"left behind by the interrupted batch: {left}"
     finally:
-        try:
-            os.killpg(proc.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
-
-
-def journal_path_of(out: Path) -> Path:
-    return out.with_name(out.name + ".journal")
+        kill_group(proc)

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import shlex
-
 import re
+import shlex
 
 from grader.results import CaseResult, ExerciseResult, Status
 

@@ -336,8 +336,9 @@ def without_main_blocks(tree: ast.Module) -> ast.Module:
     """The module without its top-level `if __name__ == "__main__":` blocks (their `else` kept), which never run
     when the grader imports the file (as `submission`): a learner's own checks there (np.linalg.det beside their
     determinant, doctest.testmod()) are no use of a banned call. Only where nothing in the file binds __name__
-    (an assignment, global, import or del of it, or of any object's __name__ attribute): anything else that could make the block run (exec, globals(),
-    sys.modules, setattr) is reflection, refused where calls are banned."""
+    (an assignment, global, import or del of it, or of any object's __name__ attribute): anything else that
+    could make the block run (exec, globals(), sys.modules, setattr) is reflection, refused where calls are
+    banned."""
     for node in ast.walk(tree):
         if isinstance(node, ast.Name) and node.id == "__name__" and not isinstance(node.ctx, ast.Load):
             return tree
